@@ -1,0 +1,51 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { bearer, jwt } from 'better-auth/plugins';
+import type { Database } from '../db/client.js';
+import { schema } from '../db/schema.js';
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  /** The public URL of this server: Better Auth's base URL and the JWT issuer. */
+  baseUrl: string;
+  /** Extra origins allowed to call the auth routes from a browser (the CORS allowlist). */
+  trustedOrigins: readonly string[];
+  jwtTtlSeconds: number;
+}
+
+/** The audiences every JWT names: this server's REST API and its MCP resource. */
+export function jwtAudiences(baseUrl: string): [string, string] {
+  return [`${baseUrl}/api`, `${baseUrl}/mcp`];
+}
+
+/** Build the Better Auth instance (email + password, EdDSA JWTs, bearer sessions) on the app database. */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: 'Todo Chatbot',
+    baseURL: options.baseUrl,
+    basePath: '/api/auth',
+    secret: options.secret,
+    database: drizzleAdapter(options.db, { provider: 'pg', schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    trustedOrigins: [options.baseUrl, ...options.trustedOrigins],
+    telemetry: { enabled: false },
+    // The HTTP layer rate-limits the auth routes (one 429 shape for the whole API).
+    rateLimit: { enabled: false },
+    plugins: [
+      bearer(),
+      jwt({
+        jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
+        jwt: {
+          issuer: options.baseUrl,
+          audience: jwtAudiences(options.baseUrl),
+          expirationTime: `${options.jwtTtlSeconds}s`,
+          // Only what the API needs: Better Auth would otherwise put the whole user row in the token.
+          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

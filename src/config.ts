@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MODEL_PROVIDER: z.enum(['local', 'openai']).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AGENT_TRACING: boolFromEnv.default(false),
+  AGENT_MAX_TURNS: z.coerce.number().int().min(1).max(50).default(8),
+  CHAT_HISTORY_WINDOW: z.coerce.number().int().min(0).max(500).default(20),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(30),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+/** What each variable is for, so a start-up failure can say how to fix it. */
+const fixes: Partial<Record<keyof z.input<typeof envSchema>, string>> = {
+  DATABASE_URL: 'set it to postgres://user:password@host:5432/db, or unset it to use the embedded database',
+  BETTER_AUTH_SECRET: 'set it to 32+ random characters (e.g. `openssl rand -base64 32`)',
+  PORT: 'set it to a port number between 0 and 65535',
+  PUBLIC_URL: 'set it to the URL users reach this server at, e.g. https://todo.example.com',
+  OPENAI_BASE_URL: 'set it to the base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1',
+};
+
+export type Config = Readonly<
+  Omit<z.infer<typeof envSchema>, 'MODEL_PROVIDER' | 'CORS_ORIGINS'> & {
+    MODEL_PROVIDER: 'local' | 'openai';
+    CORS_ORIGINS: readonly string[];
+    PUBLIC_URL: string;
+    VERSION: string;
+  }
+>;
+
+/** A configuration problem, reported as one line naming the variable and the fix. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment into a frozen Config; the only place that reads environment variables. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment') as keyof typeof fixes;
+    const fix = fixes[name];
+    throw new ConfigError(`${name} is invalid: ${issue.message}${fix ? `; ${fix}` : ''}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.BETTER_AUTH_SECRET) {
+    throw new ConfigError(`BETTER_AUTH_SECRET is missing: ${fixes.BETTER_AUTH_SECRET} (required when NODE_ENV=production)`);
+  }
+  const provider = c.MODEL_PROVIDER ?? (c.OPENAI_API_KEY ? 'openai' : 'local');
+  if (provider === 'openai' && !c.OPENAI_API_KEY) {
+    throw new ConfigError('OPENAI_API_KEY is missing: set it (any non-empty value for a local server such as Ollama) or set MODEL_PROVIDER=local');
+  }
+  const corsOrigins = c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS is invalid: "${origin}" is not an origin; use a comma-separated list like https://app.example.com,http://localhost:5173`);
+    }
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    ...c,
+    MODEL_PROVIDER: provider,
+    CORS_ORIGINS: Object.freeze(corsOrigins),
+    PUBLIC_URL: publicUrl,
+    VERSION: version,
+  });
+}

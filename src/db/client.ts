@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { schema } from './schema.js';
+
+/** The drizzle database both drivers expose: domain code is written once against this. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database with its driver, a health probe, migrations and a close. */
+export interface Db {
+  readonly db: Database;
+  readonly driver: 'pglite' | 'postgres';
+  /** Run a real query; resolves with its round-trip time and the server version. */
+  ping(): Promise<{ latencyMs: number; version: string }>;
+  /** Apply committed migrations (serialised across instances on Postgres). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /** PGlite only: start from a dumped data directory (tests load a migrated template this way). */
+  loadDataDir?: Blob;
+}
+
+/** Where the committed SQL migrations live, next to this module in src/ and dist/. */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Any constant works: it only has to be the same for every instance running migrations.
+const MIGRATION_LOCK_KEY = 727_001;
+
+/** Open the database: Postgres through a `pg` Pool when a URL is given, else PGlite in dataDir (or in memory). */
+export async function createDb(options: DbOptions): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options);
+}
+
+async function openPglite(options: DbOptions): Promise<Db> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    driver: 'pglite',
+    ping: () => timedVersion(db),
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection (a Postgres restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    driver: 'postgres',
+    ping: () => timedVersion(db),
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          await migratePg(drizzlePg(client), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+async function timedVersion(db: Database): Promise<{ latencyMs: number; version: string }> {
+  const started = performance.now();
+  const result: unknown = await db.execute(sql`select current_setting('server_version') as version`);
+  const latencyMs = performance.now() - started;
+  // Both drivers answer { rows: [...] }; read it defensively rather than trusting a cast.
+  const rows = result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows) ? result.rows : [];
+  const version: unknown = rows[0]?.version;
+  return { latencyMs, version: typeof version === 'string' ? version : 'unknown' };
+}

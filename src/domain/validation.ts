@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+/** A task title: trimmed, 1–500 characters. */
+export const titleSchema = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'must be at most 500 characters');
+
+/** A task description: trimmed, at most 5,000 characters; empty or null clears it. */
+export const descriptionSchema = z
+  .string({ error: 'must be a string or null' })
+  .trim()
+  .max(5000, 'must be at most 5000 characters')
+  .nullable()
+  .transform((v) => (v === '' ? null : v));
+
+/** A positive integer id (tasks, conversations). */
+export const idSchema = z.coerce
+  .number({ error: 'must be a positive integer' })
+  .int('must be a positive integer')
+  .positive('must be a positive integer')
+  .max(2_147_483_647, 'is too large');
+
+/** Parse input with a schema or throw VALIDATION_FAILED naming the field and the reason. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'body'): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('VALIDATION_FAILED', describeIssues(result.error, what), { cause: result.error });
+}
+
+/** One readable sentence for a zod error: "title must not be empty". */
+export function describeIssues(error: z.ZodError, what = 'body'): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') return `${what} has unknown field(s): ${issue.keys.join(', ')}`;
+      const field = issue.path.length ? issue.path.join('.') : what;
+      return `${field} ${issue.message}`;
+    })
+    .join('; ');
+}

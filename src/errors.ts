@@ -1,0 +1,54 @@
+/** The error catalog: every failure the API reports, with its HTTP status and who is at fault. */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, fault: 'user' },
+  UNAUTHENTICATED: { status: 401, fault: 'user' },
+  FORBIDDEN: { status: 403, fault: 'user' },
+  NOT_FOUND: { status: 404, fault: 'user' },
+  METHOD_NOT_ALLOWED: { status: 405, fault: 'user' },
+  PAYLOAD_TOO_LARGE: { status: 413, fault: 'user' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, fault: 'user' },
+  RATE_LIMITED: { status: 429, fault: 'user' },
+  INTERNAL: { status: 500, fault: 'system' },
+  MODEL_ERROR: { status: 502, fault: 'model' },
+  UNAVAILABLE: { status: 503, fault: 'system' },
+  MODEL_TIMEOUT: { status: 504, fault: 'model' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** A known failure: carries a catalog code, a message that names the fix, and the original cause. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalog[code].status;
+  }
+}
+
+/** The JSON body every error response carries. */
+export function errorBody(code: ErrorCode, message: string): { error: { code: ErrorCode; message: string } } {
+  return { error: { code, message } };
+}
+
+/** Node/pg error codes that mean the database cannot be reached (an outage, never the caller's fault). */
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300',
+]);
+
+/** True when an error (or any error in its cause chain) says the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 8; depth++) {
+    if (typeof current !== 'object') return false;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && /Connection terminated|connection is closed|Client was closed|PGlite is closed/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Auth } from '../auth/auth.js';
+import type { VerifyToken } from '../auth/verify-token.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { TaskService } from '../domain/tasks.js';
+import { AppError, errorBody } from '../errors.js';
+import { anonymiseUserId } from '../logger.js';
+import { requireUser } from './authenticate.js';
+import { registerErrorHandler } from './error-handler.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerTaskRoutes } from './routes/tasks.js';
+
+/** Everything the HTTP layer needs, built by main.ts (or a test) and passed in. */
+export interface AppDeps {
+  config: Config;
+  logger: FastifyBaseLogger;
+  db: Db;
+  auth: Auth;
+  tasks: TaskService;
+  verifyApiToken: VerifyToken;
+  verifyMcpToken: VerifyToken;
+  /** Shutdown state shared with main: readiness fails and new requests get 503 once draining. */
+  lifecycle: { draining: boolean };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Build the Fastify app (no listen): API, auth, health, MCP and the web UI. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // One line per request is written by the onResponse hook below, with the fields we want.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    trustProxy: config.NODE_ENV === 'production',
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (deps.lifecycle.draining && !request.url.startsWith('/health')) {
+      reply.header('connection', 'close').header('retry-after', '5');
+      throw new AppError('UNAVAILABLE', 'The server is shutting down; retry shortly');
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status_code: reply.statusCode,
+        duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+        user_id: anonymiseUserId(request.authUser?.id),
+      },
+      'request completed',
+    );
+  });
+
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", ...config.CORS_ORIGINS],
+        imgSrc: ["'self'", 'data:'],
+        // Self-hosters often serve plain HTTP on a LAN: upgrading requests would break them.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, !origin || config.CORS_ORIGINS.includes(origin)),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'set-auth-token', 'set-auth-jwt'],
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many attempts: at most ${context.max} a minute; retry in ${context.after}`),
+  });
+
+  registerHealthRoutes(app, { db: deps.db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
+  registerAuthRoutes(app, { auth: deps.auth, publicUrl: config.PUBLIC_URL, rateLimitMax: config.AUTH_RATE_LIMIT_MAX });
+  await app.register(
+    async (scope) => {
+      scope.addHook('preHandler', requireUser(deps.verifyApiToken));
+      registerTaskRoutes(scope, deps.tasks);
+    },
+    { prefix: '/api/:userId' },
+  );
+
+  await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
+  return app;
+}
+
+/** Serve the built React UI with an SPA fallback; API-looking paths still get JSON 404s. */
+async function registerWebUi(app: FastifyInstance, root: string): Promise<void> {
+  const hasUi = existsSync(path.join(root, 'index.html'));
+  if (hasUi) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|mcp|health|metrics|\.well-known)(\/|$)/.test(request.url);
+    if (hasUi && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TaskService } from '../../domain/tasks.js';
+import { taskStatusSchema } from '../../domain/tasks.js';
+import { idSchema, parseInput } from '../../domain/validation.js';
+import { currentUser } from '../authenticate.js';
+
+const listQuery = z.object({
+  status: taskStatusSchema.default('all'),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+  offset: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must not be negative').optional(),
+});
+const taskParams = z.object({ id: idSchema });
+
+/** Task REST routes under /api/:userId (authentication is applied by the enclosing scope). */
+export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): void {
+  app.get('/tasks', async (request) => {
+    const query = parseInput(listQuery, request.query, 'query');
+    return tasks.list(currentUser(request).id, query);
+  });
+
+  app.post('/tasks', async (request, reply) => {
+    const task = await tasks.create(currentUser(request).id, bodyOf(request.body));
+    return reply.status(201).send(task);
+  });
+
+  app.get('/tasks/:id', async (request) => {
+    const { id } = parseInput(taskParams, request.params, 'path');
+    return tasks.get(currentUser(request).id, id);
+  });
+
+  app.put('/tasks/:id', async (request) => {
+    const { id } = parseInput(taskParams, request.params, 'path');
+    return tasks.update(currentUser(request).id, id, bodyOf(request.body));
+  });
+
+  app.delete('/tasks/:id', async (request, reply) => {
+    const { id } = parseInput(taskParams, request.params, 'path');
+    await tasks.remove(currentUser(request).id, id);
+    return reply.status(204).send();
+  });
+
+  app.patch('/tasks/:id/complete', async (request) => {
+    const { id } = parseInput(taskParams, request.params, 'path');
+    return tasks.complete(currentUser(request).id, id, { toggle: true });
+  });
+}
+
+/** The JSON body as an object; anything else is a validation error naming the body. */
+function bodyOf(body: unknown): Record<string, unknown> {
+  return parseInput(jsonObject, body ?? {}, 'body');
+}
+
+const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });

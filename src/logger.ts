@@ -1,0 +1,66 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+/** Paths pino masks in every log line: credentials, tokens, keys, and database URLs (password only). */
+export const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  'res.headers["set-auth-token"]',
+  'res.headers["set-auth-jwt"]',
+  'headers.authorization',
+  'headers.cookie',
+  'authorization',
+  'cookie',
+  'password',
+  'token',
+  'secret',
+  'apiKey',
+  'api_key',
+  'databaseUrl',
+  'database_url',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.apiKey',
+  '*.api_key',
+  '*.authorization',
+  '*.databaseUrl',
+  '*.database_url',
+  'err.config.headers',
+];
+
+/** Mask a URL's password (postgres://user:secret@host → postgres://user:***@host); anything else is hidden whole. */
+export function censor(value: unknown, path: string[]): unknown {
+  const key = path[path.length - 1] ?? '';
+  if (typeof value === 'string' && /url$/i.test(key)) return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return '[REDACTED]';
+}
+
+export interface LoggerOptions {
+  level: string;
+  version: string;
+  environment: string;
+  /** Where lines go (stdout by default; the stdio MCP server and tests pass another stream). */
+  destination?: DestinationStream;
+}
+
+/** JSON-lines logger: timestamp, level label, msg, version and environment on every line, secrets redacted. */
+export function createLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { version: options.version, environment: options.environment },
+      messageKey: 'msg',
+      timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: redactPaths, censor },
+    },
+    options.destination,
+  );
+}
+
+/** The first 8 characters of a user id: enough to correlate lines, not enough to identify. */
+export function anonymiseUserId(userId: string | undefined): string | undefined {
+  return userId ? userId.slice(0, 8) : undefined;
+}

@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { createAuth, jwtAudiences } from './auth/auth.js';
+import { resolveAuthSecret } from './auth/secret.js';
+import { createTokenVerifier } from './auth/verify-token.js';
+import type { Config } from './config.js';
+import { createDb, type Db } from './db/client.js';
+import { createTaskService } from './domain/tasks.js';
+import type { AppDeps } from './http/app.js';
+
+export interface ServiceOptions {
+  config: Config;
+  logger: FastifyBaseLogger;
+  /** An already-open database (tests hand in a PGlite loaded from a migrated template). */
+  db?: Db;
+}
+
+/** Open the database, run migrations and build every service the app needs. */
+export async function createServices(options: ServiceOptions): Promise<AppDeps & { close(): Promise<void> }> {
+  const { config, logger } = options;
+  const db =
+    options.db ??
+    (await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  try {
+    await db.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const { secret, generated } = resolveAuthSecret(config.BETTER_AUTH_SECRET, config.DATA_DIR);
+  if (generated) {
+    logger.warn('BETTER_AUTH_SECRET is not set: using a generated development secret kept in DATA_DIR/.auth-secret; set it in production');
+  }
+  const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+  const auth = createAuth({
+    db: db.db,
+    secret,
+    baseUrl: config.PUBLIC_URL,
+    trustedOrigins: config.CORS_ORIGINS,
+    jwtTtlSeconds: config.JWT_TTL_SECONDS,
+  });
+  return {
+    config,
+    logger,
+    db,
+    auth,
+    tasks: createTaskService(db.db),
+    verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
+    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
+    lifecycle: { draining: false },
+    close: () => db.close(),
+  };
+}
