@@ -1,9 +1,13 @@
+import type { Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAuth, jwtAudiences } from './auth/auth.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
+import { createChatService } from './agent/chat.js';
+import { createModel } from './agent/providers.js';
+import { createConversationService } from './domain/conversations.js';
 import { createTaskService } from './domain/tasks.js';
 import type { AppDeps } from './http/app.js';
 
@@ -12,6 +16,8 @@ export interface ServiceOptions {
   logger: FastifyBaseLogger;
   /** An already-open database (tests hand in a PGlite loaded from a migrated template). */
   db?: Db;
+  /** A model object to use instead of the configured provider (tests script one this way). */
+  model?: Model;
 }
 
 /** Open the database, run migrations and build every service the app needs. */
@@ -38,12 +44,25 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     trustedOrigins: config.CORS_ORIGINS,
     jwtTtlSeconds: config.JWT_TTL_SECONDS,
   });
+  const tasks = createTaskService(db.db);
+  const conversations = createConversationService(db.db);
+  const chat = createChatService({
+    conversations,
+    tasks,
+    model: options.model ?? createModel(config),
+    logger,
+    maxTurns: config.AGENT_MAX_TURNS,
+    historyWindow: config.CHAT_HISTORY_WINDOW,
+    version: config.VERSION,
+  });
   return {
     config,
     logger,
     db,
     auth,
-    tasks: createTaskService(db.db),
+    tasks,
+    conversations,
+    chat,
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
     verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
     lifecycle: { draining: false },

@@ -23,6 +23,9 @@ export const idSchema = z.coerce
   .positive('must be a positive integer')
   .max(2_147_483_647, 'is too large');
 
+/** Any JSON object (a request body before its own schema checks the fields). */
+export const jsonObjectSchema = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
+
 /** Parse input with a schema or throw VALIDATION_FAILED naming the field and the reason. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'body'): z.infer<S> {
   const result = schema.safeParse(input);

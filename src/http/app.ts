@@ -11,12 +11,17 @@ import type { Auth } from '../auth/auth.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { ChatService } from '../agent/chat.js';
+import type { ConversationService } from '../domain/conversations.js';
 import type { TaskService } from '../domain/tasks.js';
+import { registerMcpRoutes } from '../mcp/http.js';
 import { AppError, errorBody } from '../errors.js';
 import { anonymiseUserId } from '../logger.js';
 import { requireUser } from './authenticate.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerChatRoutes } from './routes/chat.js';
+import { registerConversationRoutes } from './routes/conversations.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTaskRoutes } from './routes/tasks.js';
 
@@ -27,6 +32,8 @@ export interface AppDeps {
   db: Db;
   auth: Auth;
   tasks: TaskService;
+  conversations: ConversationService;
+  chat: ChatService;
   verifyApiToken: VerifyToken;
   verifyMcpToken: VerifyToken;
   /** Shutdown state shared with main: readiness fails and new requests get 503 once draining. */
@@ -102,9 +109,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     async (scope) => {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
       registerTaskRoutes(scope, deps.tasks);
+      registerConversationRoutes(scope, deps.conversations);
+      registerChatRoutes(scope, deps.chat);
     },
     { prefix: '/api/:userId' },
   );
+  registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, tasks: deps.tasks, config });
 
   await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
   return app;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TaskService } from '../../domain/tasks.js';
 import { taskStatusSchema } from '../../domain/tasks.js';
-import { idSchema, parseInput } from '../../domain/validation.js';
+import { idSchema, jsonObjectSchema, parseInput } from '../../domain/validation.js';
 import { currentUser } from '../authenticate.js';
 
 const listQuery = z.object({
@@ -48,7 +48,6 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): vo
 
 /** The JSON body as an object; anything else is a validation error naming the body. */
 function bodyOf(body: unknown): Record<string, unknown> {
-  return parseInput(jsonObject, body ?? {}, 'body');
+  return parseInput(jsonObjectSchema, body ?? {}, 'body');
 }
 
-const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });

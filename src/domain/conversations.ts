@@ -1,0 +1,162 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { conversations, messages } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { parseInput } from './validation.js';
+
+/** One tool call an assistant message made, as stored and as the chat API returns it. */
+export interface ToolCallRecord {
+  name: string;
+  arguments: Record<string, unknown>;
+  result: unknown;
+}
+
+export interface Conversation {
+  id: number;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Message {
+  id: number;
+  role: 'user' | 'assistant';
+  content: string;
+  tool_calls?: ToolCallRecord[];
+  created_at: string;
+}
+
+export const conversationTitleSchema = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
+const renameSchema = z.strictObject({ title: conversationTitleSchema });
+const toolCallsSchema = z.array(z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()), result: z.unknown() }));
+
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+
+function toConversation(row: ConversationRow): Conversation {
+  return { id: row.id, title: row.title, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+}
+
+function toMessage(row: MessageRow): Message {
+  const parsed = toolCallsSchema.safeParse(row.toolCalls);
+  return {
+    id: row.id,
+    role: row.role,
+    content: row.content,
+    ...(parsed.success && parsed.data.length ? { tool_calls: parsed.data } : {}),
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+function notFound(id: number): AppError {
+  return new AppError('NOT_FOUND', `Conversation ${id} not found`);
+}
+
+/** A short title from a first message: its first line, whitespace collapsed, cut at a word near 60 characters. */
+export function titleFromMessage(message: string): string {
+  const line = message.split('\n').find((l) => l.trim())?.replace(/\s+/g, ' ').trim() ?? '';
+  if (!line) return 'New conversation';
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 30 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Conversations and their messages, always scoped to one user. */
+export function createConversationService(db: Database) {
+  async function requireOwned(userId: string, id: number): Promise<ConversationRow> {
+    const [row] = await db.select().from(conversations).where(and(eq(conversations.userId, userId), eq(conversations.id, id)));
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  return {
+    /** The user's conversations, most recently active first. */
+    async list(userId: string): Promise<Conversation[]> {
+      const rows = await db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.userId, userId))
+        .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+        .limit(500);
+      return rows.map(toConversation);
+    },
+
+    /** One conversation of the user, or NOT_FOUND (also for another user's). */
+    async get(userId: string, id: number): Promise<Conversation> {
+      return toConversation(await requireOwned(userId, id));
+    },
+
+    /** Start a conversation titled from its first message. */
+    async create(userId: string, firstMessage: string): Promise<Conversation> {
+      const [row] = await db.insert(conversations).values({ userId, title: titleFromMessage(firstMessage) }).returning();
+      return toConversation(row!);
+    },
+
+    /** Rename a conversation. */
+    async rename(userId: string, id: number, input: Record<string, unknown>): Promise<Conversation> {
+      const { title } = parseInput(renameSchema, input);
+      const [row] = await db
+        .update(conversations)
+        .set({ title, updatedAt: new Date() })
+        .where(and(eq(conversations.userId, userId), eq(conversations.id, id)))
+        .returning();
+      if (!row) throw notFound(id);
+      return toConversation(row);
+    },
+
+    /** Delete a conversation and its messages. */
+    async remove(userId: string, id: number): Promise<void> {
+      const deleted = await db
+        .delete(conversations)
+        .where(and(eq(conversations.userId, userId), eq(conversations.id, id)))
+        .returning({ id: conversations.id });
+      if (!deleted.length) throw notFound(id);
+    },
+
+    /** Every message of a conversation, oldest first. */
+    async messages(userId: string, id: number): Promise<Message[]> {
+      await requireOwned(userId, id);
+      const rows = await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(messages.id);
+      return rows.map(toMessage);
+    },
+
+    /** The latest `size` messages, oldest first: the bounded window a chat turn reads (index on conversation_id, id). */
+    async recentMessages(userId: string, id: number, size: number): Promise<Message[]> {
+      if (size <= 0) return [];
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, id), eq(messages.userId, userId)))
+        .orderBy(desc(messages.id))
+        .limit(size);
+      return rows.reverse().map(toMessage);
+    },
+
+    /** Store one message and mark the conversation active. */
+    async append(userId: string, conversationId: number, message: { role: 'user' | 'assistant'; content: string; toolCalls?: ToolCallRecord[] }): Promise<Message> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(messages)
+          .values({
+            conversationId,
+            userId,
+            role: message.role,
+            content: message.content,
+            toolCalls: message.toolCalls?.length ? message.toolCalls : null,
+          })
+          .returning();
+        await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
+        return toMessage(row!);
+      });
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
