@@ -1,0 +1,95 @@
+// Screenshots of the main screen for the README, and the load-to-interactive time of the composer.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { AuthPage } from './pages/auth-page.js';
+import { ChatPage } from './pages/chat-page.js';
+import { ConversationSidebar } from './pages/conversation-sidebar.js';
+import { TaskPanel } from './pages/task-panel.js';
+import { newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
+import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+
+// The committed pictures change only when asked (or when missing); other runs write next to the test results.
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1' || !existsSync('docs/screenshots/desktop.png') || !existsSync('docs/screenshots/phone.png')
+    ? 'docs/screenshots'
+    : 'test-results/screenshots';
+const user = newUser('Margaret');
+const STABLE = { locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' } as const;
+
+/** Milliseconds from navigation start to the composer's first interactive render (a mark the app sets). */
+async function composerReadyMs(page: Page): Promise<number> {
+  const value = await page.evaluate(() => performance.getEntriesByName('composer-ready')[0]?.startTime ?? -1);
+  assert.ok(value >= 0, 'the app marks composer-ready');
+  return value;
+}
+
+describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('saves docs/screenshots/desktop.png and measures load to an interactive composer', async (t) => {
+    t.diagnostic(`screenshots go to ${SCREENSHOTS} (UPDATE_SCREENSHOTS=1 rewrites docs/screenshots)`);
+    await withPage(t, browser, async (page) => {
+      await new AuthPage(page).open(app.url);
+      await new AuthPage(page).signUp(user);
+      const chat = new ChatPage(page);
+      for (const text of ['add buy milk', 'add call mom about Sunday lunch', 'add water the plants']) await chat.send(text);
+      const tasks = new TaskPanel(page);
+      await tasks.toggle('water the plants');
+      await chat.send('what is still pending?');
+
+      const samples: number[] = [];
+      const wallClock: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const started = Date.now();
+        await page.reload();
+        await chat.waitUntilReady();
+        wallClock.push(Date.now() - started);
+        samples.push(await composerReadyMs(page));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+      const metrics = { composerReadyMs: Math.round(median(samples)), reloadToReadyWallMs: median(wallClock), samples: samples.map(Math.round) };
+      t.diagnostic(`load → interactive composer: ${JSON.stringify(metrics)}`);
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/ui-metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
+      assert.ok(metrics.composerReadyMs < 5000, 'the composer is usable within 5 s of navigation');
+
+      await tasks.item('water the plants').waitFor();
+      await page.mouse.move(0, 0); // no hover highlight in the picture
+      await page.screenshot({ path: `${SCREENSHOTS}/desktop.png` });
+    }, STABLE);
+  });
+
+  it('saves docs/screenshots/phone.png at phone width', async (t) => {
+    await withPage(
+      t,
+      browser,
+      async (page) => {
+        await new AuthPage(page).open(app.url);
+        await new AuthPage(page).signIn(user);
+        const chat = new ChatPage(page);
+        await chat.waitUntilReady();
+        await page.getByTestId('toggle-conversations').click();
+        await new ConversationSidebar(page).open(0);
+        await chat.replies.last().waitFor();
+        assert.equal(await page.getByTestId('task-panel').isVisible(), false, 'the task panel is a closed drawer on a phone');
+        await page.waitForTimeout(300); // let the drawer finish sliding away
+        await page.screenshot({ path: `${SCREENSHOTS}/phone.png` });
+      },
+      { ...STABLE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    );
+  });
+});

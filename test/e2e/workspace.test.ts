@@ -1,0 +1,148 @@
+// The sidebar, the task panel and the composer, driven like a user would.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { AuthPage } from './pages/auth-page.js';
+import { ChatPage } from './pages/chat-page.js';
+import { ConversationSidebar } from './pages/conversation-sidebar.js';
+import { TaskPanel } from './pages/task-panel.js';
+import { eventually, newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
+import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+
+describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signUp(page: Page): Promise<void> {
+    await new AuthPage(page).open(app.url);
+    await new AuthPage(page).signUp(newUser('Linus'));
+  }
+
+  it('signs out, refuses a wrong password with a visible message, and signs back in', async (t) => {
+    await withPage(t, browser, async (page) => {
+      const user = newUser('Barbara');
+      const auth = new AuthPage(page);
+      await auth.open(app.url);
+      await auth.signUp(user);
+      assert.match(await page.getByTestId('current-user').innerText(), /Barbara/);
+      await page.getByTestId('sign-out').click();
+      await auth.root.waitFor();
+      await page.reload();
+      await auth.root.waitFor(); // the session is really gone, not just hidden
+
+      await page.getByTestId('auth-email').fill(user.email);
+      await page.getByTestId('auth-password').fill('wrong-password-123');
+      await page.getByTestId('auth-submit').click();
+      await auth.error.waitFor();
+      assert.match(await auth.error.innerText(), /invalid email or password/i);
+      await auth.signIn(user);
+      await new ChatPage(page).waitUntilReady();
+    });
+  });
+
+  it('starts, resumes, renames and deletes conversations, most recent first', async (t) => {
+    await withPage(t, browser, async (page) => {
+      await signUp(page);
+      const chat = new ChatPage(page);
+      const sidebar = new ConversationSidebar(page);
+
+      await chat.send('add buy milk');
+      await sidebar.startNew();
+      await page.getByTestId('chat-empty').waitFor();
+      await chat.send('add call mom');
+      await eventually(async () => assert.equal(await sidebar.items.count(), 2));
+
+      await sidebar.open(1); // the older one
+      await eventually(async () => assert.deepEqual(await chat.sentTexts(), ['add buy milk']));
+      await chat.send('add water the plants');
+      await eventually(async () => assert.deepEqual(await chat.sentTexts(), ['add buy milk', 'add water the plants']));
+      await eventually(async () =>
+        assert.equal(
+          await sidebar.items.first().getByTestId('conversation-open').getAttribute('aria-current'),
+          'page',
+          'the resumed conversation moved to the top',
+        ),
+      );
+
+      await sidebar.rename(0, 'Groceries');
+      await eventually(async () => assert.equal((await sidebar.titles())[0], 'Groceries'));
+
+      await sidebar.items.nth(1).getByTestId('conversation-delete').click();
+      await sidebar.root.getByTestId('conversation-delete-cancel').click();
+      assert.equal(await sidebar.items.count(), 2, 'cancel keeps the conversation');
+      await sidebar.remove(1);
+      await eventually(async () => assert.equal(await sidebar.items.count(), 1));
+
+      await page.reload();
+      await chat.waitUntilReady();
+      await eventually(async () => assert.deepEqual(await sidebar.titles(), ['Groceries']));
+      await eventually(async () => assert.deepEqual(await chat.sentTexts(), ['add buy milk', 'add water the plants']));
+    });
+  });
+
+  it('filters, renames and deletes tasks in the panel', async (t) => {
+    await withPage(t, browser, async (page) => {
+      await signUp(page);
+      const chat = new ChatPage(page);
+      const tasks = new TaskPanel(page);
+      await chat.send('add buy milk');
+      await chat.send('add pay rent');
+      await tasks.item('pay rent').waitFor();
+
+      await tasks.toggle('buy milk');
+      await eventually(async () => assert.equal(await tasks.isDone('buy milk'), true));
+      await tasks.filter('pending');
+      await eventually(async () => assert.deepEqual((await tasks.titles()).map(plain), ['pay rent']));
+      await tasks.filter('completed');
+      await eventually(async () => assert.deepEqual((await tasks.titles()).map(plain), ['buy milk']));
+      await tasks.filter('all');
+      await eventually(async () => assert.equal(await tasks.items.count(), 2));
+
+      await tasks.rename('pay rent', 'Pay the rent');
+      await page.reload();
+      await tasks.item('Pay the rent').waitFor();
+
+      await tasks.remove('Pay the rent');
+      await tasks.remove('buy milk');
+      await tasks.empty.waitFor();
+      await page.reload();
+      await tasks.empty.waitFor();
+      assert.match(await tasks.empty.innerText(), /Try: add buy milk/);
+    });
+  });
+
+  it('sends on Enter, adds a line on Shift+Enter, and shows the limit near 4,000 characters', async (t) => {
+    await withPage(t, browser, async (page) => {
+      await signUp(page);
+      const chat = new ChatPage(page);
+      await chat.waitUntilReady();
+      await chat.composer.pressSequentially('first line');
+      await chat.composer.press('Shift+Enter');
+      await chat.composer.pressSequentially('second line');
+      assert.equal(await chat.draft(), 'first line\nsecond line');
+
+      const counter = page.getByTestId('composer-counter');
+      await chat.composer.fill('x'.repeat(3700));
+      assert.match(await counter.innerText(), /3,700 \/ 4,000/);
+      await chat.composer.fill('x'.repeat(4010));
+      assert.match(await counter.innerText(), /10 too many/);
+      assert.equal(await chat.sendButton.isDisabled(), true);
+      await chat.composer.press('Enter');
+      assert.equal(await chat.userMessages.count(), 0, 'an over-long message is not sent');
+    });
+  });
+});
+
+function plain(title: string): string {
+  return title.replace(/^#\d+\s*/, '').trim().toLowerCase();
+}

@@ -1,0 +1,72 @@
+// Shapes of the server's JSON, checked at the edge so the UI never renders a guess.
+import * as z from 'zod/mini';
+
+/** A task as the REST API returns it. */
+export const taskSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  description: z.optional(z.nullable(z.string())),
+  completed: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.optional(z.string()),
+});
+/** A task as the REST API returns it. */
+export type Task = z.infer<typeof taskSchema>;
+
+/** A conversation in the sidebar. */
+export const conversationSchema = z.object({
+  id: z.number(),
+  title: z.optional(z.nullable(z.string())),
+  created_at: z.string(),
+  updated_at: z.optional(z.string()),
+});
+/** A conversation in the sidebar. */
+export type Conversation = z.infer<typeof conversationSchema>;
+
+/** One MCP tool call made during a chat turn. */
+export const toolCallSchema = z.object({
+  name: z.string(),
+  arguments: z.optional(z.unknown()),
+  result: z.optional(z.unknown()),
+});
+/** One MCP tool call made during a chat turn. */
+export type ToolCall = z.infer<typeof toolCallSchema>;
+
+/** A stored message of a conversation. */
+export const messageSchema = z.object({
+  id: z.union([z.number(), z.string()]),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  tool_calls: z.optional(z.nullable(z.array(toolCallSchema))),
+  created_at: z.string(),
+});
+/** A stored message of a conversation. */
+export type StoredMessage = z.infer<typeof messageSchema>;
+
+/** The full result of a chat turn (JSON body, or the SSE `done` frame). */
+export const chatResultSchema = z.object({
+  conversation_id: z.number(),
+  response: z.string(),
+  tool_calls: z.array(toolCallSchema),
+});
+/** The full result of a chat turn. */
+export type ChatResult = z.infer<typeof chatResultSchema>;
+
+/** The server's error body. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+/** The SSE `delta` frame. */
+export const deltaSchema = z.object({ text: z.string() });
+
+/** The token endpoint's answer. */
+export const tokenSchema = z.object({ token: z.string() });
+
+/** The parts of a tool result the chips read. */
+export const toolResultSchema = z.object({
+  task_id: z.optional(z.number()),
+  title: z.optional(z.string()),
+  status: z.optional(z.string()),
+  error: z.optional(z.string()),
+});

@@ -1,0 +1,32 @@
+// The chat column: failure banner, messages and composer.
+import type { ChatState } from '../hooks/useChat';
+import { Composer } from './Composer';
+import { ErrorBanner } from './ErrorBanner';
+import { MessageList } from './MessageList';
+
+interface ChatPanelProps {
+  readonly chat: ChatState;
+  readonly draft: string;
+  readonly onDraftChange: (text: string) => void;
+  readonly onSend: () => void;
+  readonly maxLength: number;
+}
+
+/** The conversation on screen; a failed send puts the message back in the box and offers Retry. */
+export function ChatPanel({ chat, draft, onDraftChange, onSend, maxLength }: ChatPanelProps) {
+  const { failure } = chat;
+  return (
+    <section className="chat" aria-label="Chat" data-testid="chat-panel">
+      {failure && (
+        <ErrorBanner
+          testId="chat-error-banner"
+          message={failure.kind === 'send' ? `${failure.message} Your message is kept in the box below.` : failure.message}
+          onRetry={failure.kind === 'history' ? chat.reloadHistory : draft.trim() ? onSend : undefined}
+          onDismiss={chat.dismissFailure}
+        />
+      )}
+      <MessageList messages={chat.messages} loading={chat.loadingHistory} onExample={onDraftChange} />
+      <Composer value={draft} onChange={onDraftChange} onSend={onSend} sending={chat.sending} maxLength={maxLength} />
+    </section>
+  );
+}

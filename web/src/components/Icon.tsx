@@ -1,0 +1,37 @@
+// Inline SVG icons (no icon font, nothing fetched at run time).
+
+const PATHS = {
+  plus: 'M12 5v14M5 12h14',
+  pencil: 'M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4',
+  trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
+  send: 'M4 12l16-8-6 16-3-7-7-1z',
+  refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
+  chats: 'M4 5h16v11H9l-5 4V5z',
+  tasks: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
+  close: 'M6 6l12 12M18 6L6 18',
+  check: 'M5 12l5 5 9-10',
+} as const;
+
+/** The names of the available icons. */
+export type IconName = keyof typeof PATHS;
+
+/** A decorative 1em icon; the button around it carries the accessible name. */
+export function Icon({ name }: { name: IconName }) {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

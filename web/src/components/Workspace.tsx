@@ -1,0 +1,124 @@
+// The signed-in screen: conversations, chat and tasks, wired to one API client.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Auth, SessionUser } from '../api/auth';
+import { createApiClient } from '../api/http';
+import type { ChatResult } from '../api/schemas';
+import type { AppConfig } from '../config';
+import { useChat } from '../hooks/useChat';
+import { useConversations } from '../hooks/useConversations';
+import { useTasks } from '../hooks/useTasks';
+import { loadActiveConversation, loadDraft, saveActiveConversation, saveDraft } from '../lib/storage';
+import { ChatPanel } from './ChatPanel';
+import { ConversationSidebar } from './ConversationSidebar';
+import { Header } from './Header';
+import { TaskPanel } from './TaskPanel';
+
+type Drawer = 'chats' | 'tasks' | null;
+
+interface WorkspaceProps {
+  readonly config: AppConfig;
+  readonly auth: Auth;
+  readonly user: SessionUser;
+  readonly onSignOut: () => void;
+  readonly onSessionExpired: () => void;
+}
+
+/** Everything a signed-in user sees; on a phone the sidebar and the task panel become drawers. */
+export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: WorkspaceProps) {
+  const api = useMemo(() => createApiClient(config, auth, user.id), [config, auth, user.id]);
+  const [activeId, setActiveId] = useState<number | null>(() => loadActiveConversation(user.id));
+  const [draft, setDraft] = useState(() => loadDraft(user.id));
+  const [taskVersion, setTaskVersion] = useState(0);
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  const conversations = useConversations(api, onSessionExpired);
+  const tasks = useTasks(api, taskVersion, onSessionExpired);
+  const { refresh: refreshConversations } = conversations;
+
+  const open = useCallback(
+    (id: number | null) => {
+      setActiveId(id);
+      saveActiveConversation(user.id, id);
+    },
+    [user.id],
+  );
+
+  const onTurnComplete = useCallback(
+    (result: ChatResult) => {
+      open(result.conversation_id);
+      void refreshConversations();
+      if (result.tool_calls.length > 0) setTaskVersion((v) => v + 1);
+    },
+    [open, refreshConversations],
+  );
+  const chat = useChat(api, activeId, useMemo(() => ({ onTurnComplete, onSessionExpired }), [onTurnComplete, onSessionExpired]));
+
+  // A remembered conversation that is gone (deleted elsewhere) falls back to a new chat, once, at start.
+  const checkedRemembered = useRef(false);
+  useEffect(() => {
+    if (checkedRemembered.current || !conversations.loaded || conversations.error) return;
+    checkedRemembered.current = true;
+    if (activeId !== null && !conversations.conversations.some((c) => c.id === activeId)) open(null);
+  }, [conversations.loaded, conversations.error, conversations.conversations, activeId, open]);
+
+  useEffect(() => {
+    if (!drawer) return;
+    // Move focus into the drawer that just opened so keyboard users land in it.
+    document.getElementById(drawer === 'chats' ? 'conversations' : 'tasks')?.querySelector<HTMLElement>('button, input')?.focus();
+    const close = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDrawer(null);
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [drawer]);
+
+  const changeDraft = useCallback(
+    (text: string) => {
+      setDraft(text);
+      saveDraft(user.id, text); // kept across reloads and an expired session
+    },
+    [user.id],
+  );
+
+  const send = useCallback(async () => {
+    const text = draft;
+    if (!text.trim()) return;
+    setDraft('');
+    if (await chat.send(text.trim())) saveDraft(user.id, '');
+    else setDraft((current) => (current === '' ? text : current)); // a failed turn never loses the message
+  }, [draft, chat, user.id]);
+
+  async function signOut() {
+    try {
+      await auth.signOut();
+    } catch (cause) {
+      console.warn('sign-out request failed; clearing the local session anyway', cause);
+    }
+    onSignOut();
+  }
+
+  return (
+    <div className="workspace" data-drawer={drawer ?? 'none'} data-testid="workspace">
+      <Header
+        user={user}
+        drawer={drawer}
+        onToggle={(d) => setDrawer((current) => (current === d ? null : d))}
+        onSignOut={() => void signOut()}
+      />
+      <ConversationSidebar
+        id="conversations"
+        state={conversations}
+        activeId={activeId}
+        onOpen={(id) => {
+          open(id);
+          setDrawer(null);
+        }}
+        onDeleted={(id) => {
+          if (id === activeId) open(null);
+        }}
+      />
+      <ChatPanel chat={chat} draft={draft} onDraftChange={changeDraft} onSend={() => void send()} maxLength={config.maxMessageLength} />
+      <TaskPanel id="tasks" state={tasks} />
+      {drawer && <button type="button" className="backdrop" aria-label="Close panel" onClick={() => setDrawer(null)} tabIndex={-1} />}
+    </div>
+  );
+}
