@@ -1,0 +1,30 @@
+// The built-in offline language engine: reads the conversation, answers with the next step of
+// the agent loop (tool calls or a message). Stateless: every call re-reads the transcript.
+import { followUp } from './followup.js';
+import { lastShownList, lastTouched, readTurn } from './history.js';
+import { understand } from './intent.js';
+import { plan } from './plan.js';
+import { chatReply } from './reply.js';
+import type { EngineStep, TranscriptEntry } from './types.js';
+
+export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
+
+// Every plan ends in a message within three steps (list, act, confirm); these bounds are a backstop
+// in case a transcript looks unlike anything the engine wrote (the agent allows ~8 model calls).
+const MAX_CALLS_PER_TURN = 60;
+const MAX_LISTS_PER_TURN = 2;
+
+/** Decide the next step of the agent loop from the conversation so far (oldest first). */
+export function nextStep(transcript: readonly TranscriptEntry[]): EngineStep {
+  const turn = readTurn(transcript);
+  if (!turn) return { kind: 'message', text: chatReply('greeting') };
+  const calls = transcript.slice(turn.earlier.length).filter((e) => e.kind === 'tool_call').length;
+  const understood = understand(turn.text);
+  const request = followUp(understood, turn.text, turn.earlier) ?? understood;
+  const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier) });
+  const lists = turn.done.filter((x) => x.name === 'list_tasks').length;
+  if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists >= MAX_LISTS_PER_TURN)) {
+    return { kind: 'message', text: 'I stopped here to avoid repeating myself. Say "show my tasks" to see where things stand.' };
+  }
+  return step;
+}

@@ -1,0 +1,183 @@
+// What the user asks for, read from one message: the intent and its arguments. Patterns look at
+// the shape of the request (verb, reference, separator), not at fixed sentences.
+import { chatKind, stripFillers, type ChatKind } from './chat.js';
+import { isPastForm } from './lemma.js';
+import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
+import { parseRef, type Ref, type Status } from './refs.js';
+import { fixCommandTypos, prepare, words } from './text.js';
+import { newTasks, toTitle, type NewTask } from './titles.js';
+import { readUpdate } from './update-intent.js';
+
+/** A request, understood. */
+export type Request =
+  | { intent: 'add'; items: NewTask[] }
+  | { intent: 'list'; status: Status; count: boolean }
+  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
+  | { intent: 'update'; ref: Ref; title?: string; description?: string }
+  | { intent: 'chat'; kind: ChatKind }
+  | { intent: 'suggest'; title: string };
+
+/** States a task leaves behind ("the windows are clean now"). */
+const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
+const DONE_WORDS = String.raw`(?:done|complete|completed|finished|closed|resolved|checked(?: off)?|ticked(?: off)?|crossed off|sorted|handled|taken care of|dealt with|over|finito)`;
+const LIST_START = /^(?:show|list|display|view|see|print|get (?:me )?(?:my|the|all)|give me|tell me|read(?: out)?|check (?:my|the|on my|what)|pull up|bring up|let me see|what'?s|what is|what are|what remains|what|which|how many|any|anything|do i have|do we have|are there|is there|have i|my|all|remaining|pending|open|outstanding|incomplete|unfinished|count)\b/i;
+const LIST_NOUN = /\b(?:tasks?|todos?|list|items?|things|stuff|everything|all|agenda|plate|reminders|anything)\b/i;
+const STATUS_WORD = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|done|completed?|finished|to do|supposed to do|(?:should|must|need to|have to) do)\b/i;
+const PENDING = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|active|still|due|upcoming|supposed to|to do|need to|have to|should i|haven'?t|not (?:yet )?(?:done|finished|completed?)|yet)\b/i;
+const COMPLETED = /\b(?:done|completed?|finished|checked off|ticked off|crossed off|accomplished|achieved|closed)\b/i;
+const BARE_LIST = /^(?:(?:completed|finished|pending|open|remaining|outstanding)(?: tasks| ones| items| todos)?|done (?:tasks|ones|items)|show me|tasks?|todos?|my (?:tasks|todos|list|todo list|stuff)|list|the list|todo list|to do list|everything|ls|agenda|show|status)$/i;
+
+function listRequest(s: string): Request | null {
+  const lower = s.toLowerCase();
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(lower);
+  const listy =
+    BARE_LIST.test(lower) ||
+    /^what (?:should|do|can|must|shall) (?:i|we) do\b/.test(lower) ||
+    (LIST_START.test(lower) && (LIST_NOUN.test(lower) || STATUS_WORD.test(lower) || count));
+  if (!listy) return null;
+  const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));
+  if (ids.length > 0) return { intent: 'status', ref: { kind: 'ids', ids } };
+  let status: Status = 'all';
+  if (PENDING.test(lower)) status = 'pending';
+  else if (COMPLETED.test(lower)) status = 'completed';
+  return { intent: 'list', status, count };
+}
+
+function isPast(word: string): boolean {
+  return !NOT_DONE_VERBS.has(word) && !TASK_VERBS.has(word) && isPastForm(word);
+}
+
+function completeRequest(s: string, quotes: readonly string[]): Request | null {
+  const ref = (p: string): Ref => parseRef(p, quotes);
+  const MARK = String.raw`^(?:mark|set|flag|make|put|tag)\s+(.+?)\s+(?:as\s+|to\s+)?`;
+  if (new RegExp(String.raw`${MARK}(?:not done|undone|incomplete|not complete(?:d)?|uncompleted|unfinished|pending|open|to ?do|not finished)$`, 'i').test(s)) {
+    return { intent: 'chat', kind: 'reopen' };
+  }
+  let m = new RegExp(String.raw`${MARK}${DONE_WORDS}$`, 'i').exec(s);
+  if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
+  m = /^(?:mark|set|flag)\s+(.+?)\s+as\s+([a-z]+)$/i.exec(s);
+  if (m?.[1] && m[2] && isPast(m[2].toLowerCase())) return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
+  m = /^(?:complete|completed|finish|finished|close|closed|resolve|resolved|accomplish(?:ed)?|check(?:ed)?(?: off)?|tick(?:ed)?(?: off)?|cross(?:ed)? (?:off|out)|strike(?: off| out)?|done(?: with)?|knock(?:ed)? (?:out|off)|wrap(?:ped)? up)\b[\s:,-]*(.+?)(?:\s+off)?$/i.exec(s);
+  if (m?.[1] && !/^(?:list|tasks|todos|my list)$/i.test(m[1])) return { intent: 'complete', ref: ref(m[1]) };
+  m = /^(?:i'?m|i am|we'?re|we are)\s+(?:all\s+|now\s+)?(?:done|finished|through)\s+(?:with\s+)?(.+)$/i.exec(s);
+  if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
+  return null;
+}
+
+function reportedDone(s: string, quotes: readonly string[], question: boolean): Request | null {
+  if (question) return null;
+  const ref = (p: string): Ref => parseRef(p, quotes);
+  let m = /^(?:i\s+|we\s+)?got\s+(.+?)\s+done$/i.exec(s);
+  if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
+  m = new RegExp(String.raw`^(.+?)(?:'s)?\s+(?:is|are|was|were|has been|have been|got|now)?\s*(?:all\s+)?${DONE_WORDS}$`, 'i').exec(s);
+  if (m?.[1] && !/^(?:all|everything|i'?m|i am|that'?s|we'?re|it'?s all|i'?m all)$/i.test(m[1])) {
+    return { intent: 'complete', ref: ref(m[1].replace(/'s$/i, '')) };
+  }
+  m = /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:(?:just|already|finally|now|also|totally)\s+)*([a-z]+)\s+(.+)$/i.exec(s);
+  if (m?.[1] && m[2] && isPast(m[1].toLowerCase())) {
+    const object = ref(m[2]);
+    return { intent: 'complete', ref: object.kind === 'name' ? ref(`${m[1]} ${m[2]}`) : object };
+  }
+  m = /^(.+?)\s+(?:is|are|was|were|has been|have been)?\s*([a-z]+)(?:\s+now)?$/i.exec(s);
+  if (m?.[1] && m[2] && !/^(?:i|we|you|they|he|she|it|that|this)$/i.test(m[1]) && words(s).length <= 6 && (isPast(m[2].toLowerCase()) || DONE_STATES.has(m[2].toLowerCase()))) {
+    return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
+  }
+  return null;
+}
+
+function deleteRequest(s: string, quotes: readonly string[]): Request | null {
+  const target = String.raw`(?:\s+(?:off|from|out of)\s+(?:my|the)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos))?`;
+  const m =
+    new RegExp(String.raw`^(?:delete|remove|del|rm|erase|trash|bin|drop|scrap|scratch|discard|cancel|ditch|axe|kill|nuke|wipe|clear|purge|strike|get rid of|throw (?:away|out)|forget(?: about)?|lose)\b\s*(.+?)${target}$`, 'i').exec(s) ??
+    /^(?:take|strike)\s+(.+?)\s+(?:off|out of|from)(?:\s+(?:my|the)\s+(?:\w+\s+)?(?:list|tasks|todos))?$/i.exec(s);
+  if (!m?.[1]) return null;
+  return { intent: 'delete', ref: parseRef(m[1], quotes) };
+}
+
+const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
+const REMINDER = /^(?:remind me(?: to| that| about|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
+const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
+const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)\s+)?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta)\s+${ADVERBS}(.+)$`, 'i');
+
+function addRequest(s: string, quotes: readonly string[], question: boolean, depth: number): Request | null {
+  let m = REMINDER.exec(s);
+  if (m?.[1]) return withItems(m[1], quotes);
+  m = ADD_VERB.exec(s);
+  if (m) return withItems(m[1] ?? '', quotes);
+  m = OBLIGATION.exec(s);
+  if (m?.[1] && !question) {
+    const inner = classify(m[1], quotes, question, depth + 1);
+    if (inner && acceptsInner(inner)) return inner;
+    if (/^remember\b/i.test(m[1])) return null;
+    return withItems(m[1], quotes);
+  }
+  return null;
+}
+
+/** "I need to delete task 3" is a delete; "I need to finish the slides" is a new task. */
+function acceptsInner(inner: Request): boolean {
+  if (inner.intent === 'complete') return inner.ref.kind === 'ids' || inner.ref.kind === 'positions' || inner.ref.kind === 'pronoun';
+  return inner.intent === 'delete' || inner.intent === 'update' || inner.intent === 'list' || inner.intent === 'add';
+}
+
+function withItems(body: string, quotes: readonly string[]): Request {
+  return { intent: 'add', items: newTasks(body, quotes) };
+}
+
+function questionRequest(s: string, quotes: readonly string[]): Request | null {
+  const m = /^(?:did|have|has|is|are|was|were|should|shall|do|does|am|can)\s+(?:(?:i|we)\b)?\s*(?:already\s+|still\s+|ever\s+)?(?:need to\s+|have to\s+)?(.+?)(?:\s+(?:yet|already|done|finished|completed?))?$/i.exec(s);
+  const rest = m?.[1] ?? s.replace(/^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+/i, '');
+  const ref = parseRef(rest, quotes);
+  return ref.kind === 'none' ? null : { intent: 'status', ref };
+}
+
+const BARE_VERB = /^(delete|remove|del|erase|complete|finish|mark|clear|check off|tick off|rename|edit|update|change|add|create|new task|new|remind me|todo|to do)$/i;
+
+/** A command with nothing after it: ask what it is about. */
+function bareVerb(verb: string): Request {
+  if (/^(?:delete|remove|del|erase|clear)$/.test(verb)) return { intent: 'delete', ref: { kind: 'none' } };
+  if (/^(?:complete|finish|mark|check off|tick off)$/.test(verb)) return { intent: 'complete', ref: { kind: 'none' } };
+  if (/^(?:rename|edit|update|change)$/.test(verb)) return { intent: 'update', ref: { kind: 'none' } };
+  return { intent: 'add', items: [] };
+}
+
+/** Classifies a message already stripped of filler (exported for follow-ups). */
+export function classify(s: string, quotes: readonly string[], question: boolean, depth = 0): Request | null {
+  if (depth > 2 || s === '') return null;
+  if (/^(?:re-?open|un-?complete|un-?mark|un-?check|un-?tick|un-?do|undelete|restore)\b/i.test(s)) {
+    return { intent: 'chat', kind: 'reopen' };
+  }
+  const noLonger = /\b(?:no longer need to|don'?t need to|do not need to|no need to|don'?t have to|no longer have to|won'?t need to)\s+(.+?)(?:\s+any\s?more)?(?:\s*[,.;]|$)/i.exec(s);
+  if (noLonger?.[1] && !question) return { intent: 'delete', ref: parseRef(noLonger[1], quotes) };
+  if (/^(?:please\s+)?(?:don'?t|do not|never)\b/i.test(s) && !/^(?:please\s+)?(?:don'?t|do not|never)\s+(?:let me\s+)?forget/i.test(s)) {
+    return { intent: 'chat', kind: 'declined' };
+  }
+  if (/^(?:i|we)\s+(?:still\s+)?(?:haven'?t|have not|didn'?t|did not|hasn'?t|am not|'m not)\b|\bnot yet\b/i.test(s)) {
+    return { intent: 'chat', kind: 'not-done' };
+  }
+  const bare = BARE_VERB.exec(s)?.[1]?.toLowerCase();
+  if (bare) return bareVerb(bare);
+  return (
+    readUpdate(s, quotes) ??
+    listRequest(s) ??
+    completeRequest(s, quotes) ??
+    deleteRequest(s, quotes) ??
+    addRequest(s, quotes, question, depth) ??
+    reportedDone(s, quotes, question) ??
+    (question ? questionRequest(s, quotes) : null)
+  );
+}
+
+/** Understands one user message on its own (follow-ups are read elsewhere). */
+export function understand(raw: string): Request {
+  const { text, quotes } = prepare(raw);
+  const kind = quotes.length === 0 ? chatKind(text) : null;
+  if (kind) return { intent: 'chat', kind };
+  const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
+  const s = fixCommandTypos(stripFillers(text));
+  const request = classify(s, quotes, question);
+  if (request) return request;
+  const first = words(s)[0];
+  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', title: toTitle(s, quotes) };
+  return { intent: 'chat', kind: 'unknown' };
+}

@@ -1,0 +1,168 @@
+// The agent loop, one step at a time: from the request and what this turn already did, decide the
+// next tool calls or the final answer. Every branch ends in a message within three steps.
+import type { Exchange, Shown, Turn } from './history.js';
+import type { Request } from './intent.js';
+import { findByName } from './match.js';
+import type { Ref } from './refs.js';
+import { ASK, ASK_TITLE_LINE, actionLine, chatReply, errorLine, label, listReply, noMatchReply, whichReply } from './reply.js';
+import type { TaskView } from './results.js';
+import type { EngineStep, ToolName } from './types.js';
+
+/** What earlier turns tell about the conversation. */
+export interface Context {
+  shown: Shown[] | null;
+  touched: Shown | null;
+}
+
+type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' }>;
+type Targets = { ids: number[]; tasks?: TaskView[] } | { say: string } | { needList: 'all' | 'pending' | 'completed' };
+
+const MAX_ACTIONS = 50;
+const say = (text: string): EngineStep => ({ kind: 'message', text });
+const call = (name: ToolName, args: Record<string, unknown>): EngineStep => ({ kind: 'tool_calls', calls: [{ name, arguments: args }] });
+const ACTION_TOOL: Record<'complete' | 'delete' | 'update', ToolName> = {
+  complete: 'complete_task',
+  delete: 'delete_task',
+  update: 'update_task',
+};
+
+function listed(turn: Turn): { tasks: TaskView[] } | { error: string } | null {
+  const x = turn.done.find((e) => e.name === 'list_tasks');
+  if (!x) return null;
+  return x.outcome.ok && x.outcome.kind === 'list' ? { tasks: x.outcome.tasks } : { error: x.outcome.ok ? 'unexpected result' : x.outcome.message };
+}
+
+function summary(actions: readonly Exchange[], notes: readonly string[] = []): string {
+  const lines = actions.map((x) => {
+    if (x.outcome.ok && x.outcome.kind === 'action') {
+      const description = typeof x.args.description === 'string' ? x.args.description : undefined;
+      return actionLine(x.outcome.status, { id: x.outcome.taskId, title: x.outcome.title }, description);
+    }
+    return errorLine(x.outcome.ok ? 'unexpected result' : x.outcome.message, x.args.task_id);
+  });
+  return [...notes, ...lines].join('\n');
+}
+
+function byPosition(ref: Extract<Ref, { kind: 'positions' }>, shown: readonly Shown[]): Targets {
+  const ids: number[] = [];
+  for (const p of ref.positions) {
+    const task = p < 0 ? shown.at(p) : shown[p - 1];
+    if (!task) return { say: `The list I showed has ${shown.length} task${shown.length === 1 ? '' : 's'}; there is no number ${p}.` };
+    ids.push(task.id);
+  }
+  return { ids };
+}
+
+function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
+  const { ref } = req;
+  const list = listed(turn);
+  if (list && 'error' in list) return { say: `I couldn't read your tasks: ${list.error}` };
+  const tasks = list?.tasks;
+  switch (ref.kind) {
+    case 'ids':
+      return { ids: [...new Set(ref.ids)], tasks };
+    case 'pronoun':
+      return ctx.touched ? { ids: [ctx.touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
+    case 'positions':
+      if (ctx.shown) return byPosition(ref, ctx.shown);
+      return tasks ? byPosition(ref, tasks) : { needList: 'all' };
+    case 'none':
+      return { say: req.intent === 'update' ? 'Which task should I change, and to what? For example: rename task 3 to Call mom tonight.' : 'Which task do you mean? Tell me its number or its name.' };
+    case 'all': {
+      const status = req.intent === 'complete' ? 'pending' : ref.status;
+      if (!tasks) return { needList: status };
+      const chosen = tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
+      if (chosen.length === 0) return { say: status === 'completed' ? 'There are no completed tasks.' : 'There are no tasks to change.' };
+      if (req.intent === 'delete' && status !== 'completed' && !req.confirmed) {
+        return { say: `That would delete all ${chosen.length} of your tasks:\n${listReply(chosen, 'all', false).split('\n').slice(1).join('\n')}\n${ASK.deleteAll}` };
+      }
+      return { ids: chosen.map((t) => t.id), tasks };
+    }
+    case 'name': {
+      if (!tasks) return { needList: 'all' };
+      const match = findByName(ref.text, tasks, req.intent === 'complete');
+      if (match.kind === 'none') return several(ref.text, tasks, req.intent === 'complete') ?? { say: noMatchReply(ref.text) };
+      if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks) };
+      return { ids: [match.task.id], tasks };
+    }
+  }
+}
+
+/** "walk the dog and call mom": each part names exactly one task. */
+function several(text: string, tasks: TaskView[], preferPending: boolean): Targets | null {
+  const parts = text.split(/\s*(?:,|;|&|\band\b|\bplus\b)\s*/i).filter((p) => p.trim() !== '');
+  if (parts.length < 2) return null;
+  const ids: number[] = [];
+  for (const part of parts) {
+    const match = findByName(part, tasks, preferPending);
+    if (match.kind !== 'one') return null;
+    ids.push(match.task.id);
+  }
+  return { ids: [...new Set(ids)], tasks };
+}
+
+function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undefined): string {
+  return ids
+    .map((id) => {
+      const t = tasks?.find((x) => x.id === id);
+      if (!t) return `I couldn't find task ${id}.`;
+      return t.completed ? `${label(t)} is done.` : `${label(t)} is still pending.`;
+    })
+    .join('\n');
+}
+
+function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
+  const actions = turn.done.filter((x) => x.name !== 'list_tasks');
+  const targets = resolve(req, turn, ctx);
+  const already =
+    req.intent === 'complete' && 'ids' in targets
+      ? (targets.tasks ?? []).filter((t) => t.completed && targets.ids.includes(t.id))
+      : [];
+  const notes = already.map((t) => `${label(t)} was already done.`);
+  if (actions.length > 0) return say(summary(actions, notes));
+  if ('say' in targets) return say(targets.say);
+  if ('needList' in targets) return call('list_tasks', { status: targets.needList });
+  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks)) : call('list_tasks', { status: 'all' });
+  const ids = targets.ids.filter((id) => !already.some((t) => t.id === id)).slice(0, MAX_ACTIONS);
+  if (ids.length === 0) return say(notes.join('\n'));
+  if (req.intent === 'update') {
+    if (req.title === undefined && req.description === undefined) {
+      const known = targets.tasks?.find((t) => t.id === ids[0]);
+      return say(`${ASK.newTitle} (for ${known ? label(known) : `task #${ids[0]}`})`);
+    }
+    const fields = { ...(req.title !== undefined ? { title: req.title } : {}), ...(req.description !== undefined ? { description: req.description } : {}) };
+    return { kind: 'tool_calls', calls: ids.map((id) => ({ name: 'update_task', arguments: { task_id: id, ...fields } })) };
+  }
+  const tool = ACTION_TOOL[req.intent];
+  return { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id } })) };
+}
+
+/** Decides the next step for an understood request. */
+export function plan(req: Request, turn: Turn, ctx: Context): EngineStep {
+  switch (req.intent) {
+    case 'chat':
+      return say(chatReply(req.kind));
+    case 'suggest':
+      return say(`Do you want me to add "${req.title}" to your list? ${ASK.offerAdd}`);
+    case 'add': {
+      if (req.items.length === 0) return say(ASK_TITLE_LINE);
+      const adds = turn.done.filter((x) => x.name === 'add_task');
+      if (adds.length > 0) return say(summary(adds));
+      return {
+        kind: 'tool_calls',
+        calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({
+          name: 'add_task',
+          arguments: item.description !== undefined ? { title: item.title, description: item.description } : { title: item.title },
+        })),
+      };
+    }
+    case 'list': {
+      const list = listed(turn);
+      if (!list) return call('list_tasks', { status: req.status });
+      if ('error' in list) return say(`I couldn't read your tasks: ${list.error}`);
+      return say(listReply(list.tasks, req.status, req.count));
+    }
+    default:
+      return act(req, turn, ctx);
+  }
+}

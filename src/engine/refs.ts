@@ -1,0 +1,82 @@
+// How a request points at a task: by id ("task 3", "#3"), by position in the list shown ("the
+// second one"), by pronoun ("it"), as a group ("all completed tasks"), or by words of its title.
+import { NUMBER_WORDS, ORDINALS, STOP_WORDS } from './lexicon.js';
+import { restoreQuotes, words } from './text.js';
+
+/** Which tasks list_tasks should return. */
+export type Status = 'all' | 'pending' | 'completed';
+
+/** A reference to one or more tasks. */
+export type Ref =
+  | { kind: 'ids'; ids: number[] }
+  | { kind: 'positions'; positions: number[] }
+  | { kind: 'pronoun' }
+  | { kind: 'all'; status: Status }
+  | { kind: 'name'; text: string; quoted: boolean }
+  | { kind: 'none' };
+
+const ID_LIST = /^(?:(?:tasks?|todos?|items?|numbers?|nos?\.?|ids?)\s*)?#?\s*\d+(?:\s*(?:,|and|&|\+|or)\s*(?:(?:tasks?|numbers?)\s*)?#?\s*\d+)*$/i;
+const ID_MENTION = /(?:\b(?:tasks?|todos?|items?|numbers?|nos?\.?|num|ids?)\s*#?\s*|#\s*)(\d+)\b/gi;
+const PRONOUN = /^(?:it|that|this|them|those|these|same|the same(?: one| task)?|(?:that|this) (?:one|task|todo|item)|the one i (?:just )?(?:added|created|made|mentioned))$/i;
+const ALL = /^(?:all|everything|(?:(?:my|the|our) )?(?:whole |entire )?(?:todo |to do |task )?list|everything on (?:my|the) list|every(?:thing| task| single task| todo| item)|all (?:of )?(?:my |the |your )?(?:tasks|todos|items|of them|ones|things)|(?:all )?(?:of )?(?:the |my )?(?:completed|done|finished|checked|ticked|pending|open|remaining|unfinished|outstanding)(?: ones| tasks| todos| items| things)?|everything (?:that'?s |that is |i'?ve )?(?:done|completed|finished|pending|left))$/i;
+/** A second clause after the reference ("the flights, I'm not going"). */
+const CLAUSE = /(?:\s*[,;.!]\s+|\s+)(?:i|i'm|i've|i'll|we|we're|it's|since|because|cause|cuz|as|coz|so|but)\b.*$/i;
+const TRAILERS = /\s+(?:too|as well|also|then|instead|now|please|for me|from (?:my|the) (?:todo |to do |task )?list|(?:on|off|in) (?:my|the) (?:todo |to do |task )?list)$/i;
+
+/** Tidies a reference phrase: trims punctuation and trailing filler. */
+export function cleanPhrase(phrase: string): string {
+  let p = phrase
+    .trim()
+    .replace(CLAUSE, '')
+    .replace(/^[\s,.:;!?-]+|[\s,.:;!?-]+$/g, '');
+  for (let i = 0; i < 3; i++) p = p.replace(TRAILERS, '').trim();
+  return p
+    .replace(/^(?:the|my)\s+/i, '')
+    .replace(/^(?:(?:task|todo|one|item|reminder)\s+)?(?:called|named|titled|that says|saying)\s+/i, '')
+    .trim();
+}
+
+function statusOf(text: string): Status {
+  if (/\b(?:completed|done|finished|checked|ticked)\b/i.test(text)) return 'completed';
+  if (/\b(?:pending|open|remaining|unfinished|outstanding|left)\b/i.test(text)) return 'pending';
+  return 'all';
+}
+
+function positionsOf(phrase: string): number[] | null {
+  const tokens = words(phrase);
+  const positions: number[] = [];
+  let other = false;
+  for (const t of tokens) {
+    const n = ORDINALS[t];
+    if (n !== undefined) positions.push(n);
+    else if (!STOP_WORDS.has(t) && !['on', 'number', 'shown', 'listed', 'above'].includes(t)) other = true;
+  }
+  const range = /\b(first|top|last|bottom)\s+(two|three|four|five|\d+)\b/i.exec(phrase);
+  if (range?.[1] && range[2]) {
+    const n = NUMBER_WORDS[range[2].toLowerCase()] ?? Number(range[2]);
+    const fromEnd = /last|bottom/i.test(range[1]);
+    return Array.from({ length: Math.min(n, 20) }, (_v, i) => (fromEnd ? -(i + 1) : i + 1));
+  }
+  if (positions.length > 0 && !other) return positions;
+  const numbered = /^(?:the\s+)?(?:number|no\.?)\s*(\d+)\s+(?:on|in|from)\s+(?:the|my)\s+list$/i.exec(phrase);
+  return numbered?.[1] ? [Number(numbered[1])] : null;
+}
+
+/** Parses a reference phrase (quote placeholders allowed) into a {@link Ref}. */
+export function parseRef(phrase: string, quotes: readonly string[]): Ref {
+  const p = cleanPhrase(phrase);
+  if (p === '') return { kind: 'none' };
+  const onlyQuote = /^\uE000(\d+)\uE001$/.exec(p);
+  if (onlyQuote) return { kind: 'name', text: quotes[Number(onlyQuote[1])] ?? '', quoted: true };
+  if (ID_LIST.test(p)) return { kind: 'ids', ids: (p.match(/\d+/g) ?? []).map(Number) };
+  const mentioned = [...p.matchAll(ID_MENTION)].map((m) => Number(m[1]));
+  if (mentioned.length > 0) return { kind: 'ids', ids: mentioned };
+  if (PRONOUN.test(p)) return { kind: 'pronoun' };
+  if (ALL.test(p)) return { kind: 'all', status: statusOf(p) };
+  const positions = positionsOf(p);
+  if (positions) return { kind: 'positions', positions };
+  const text = restoreQuotes(p, quotes).trim();
+  const meaningful = words(text).some((w) => !STOP_WORDS.has(w));
+  if (!meaningful) return /\uE000\d+\uE001/.test(p) ? { kind: 'name', text, quoted: true } : { kind: 'none' };
+  return { kind: 'name', text, quoted: false };
+}

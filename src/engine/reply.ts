@@ -1,0 +1,129 @@
+// Everything the engine says. Task titles are shown as data (one line each), never interpreted.
+import type { ChatKind } from './chat.js';
+import { DONE_MARK } from './history.js';
+import type { Status } from './refs.js';
+import type { TaskView } from './results.js';
+
+/** Questions the engine asks; a later turn recognises them to read the answer. */
+export const ASK = {
+  which: 'Which one do you mean?',
+  title: 'What should the task say?',
+  newTitle: 'What should the new title be?',
+  offerAdd: 'Say "yes" and I\'ll add it.',
+  deleteAll: 'Say "yes" to delete them all.',
+} as const;
+
+const LIST_CAP = 20;
+const WHICH_LINE = `${ASK.which} (say the number or #id)`;
+/** The whole reply asking for a new task's title. */
+export const ASK_TITLE_LINE = `${ASK.title} For example: add buy milk.`;
+
+/**
+ * Whether a reply of the engine asked the given question. Checked by whole lines the engine wrote
+ * itself, so a task title that contains the same words cannot pose as the question.
+ */
+export function asked(reply: string, question: keyof typeof ASK): boolean {
+  const lines = reply.split('\n');
+  const last = lines.at(-1) ?? '';
+  switch (question) {
+    case 'which':
+      return last === WHICH_LINE;
+    case 'title':
+      return reply === ASK_TITLE_LINE;
+    case 'newTitle':
+      return lines.length === 1 && reply.startsWith(`${ASK.newTitle} (for `);
+    case 'offerAdd':
+      return lines.length === 1 && reply.startsWith('Do you want me to add "') && reply.endsWith(ASK.offerAdd);
+    case 'deleteAll':
+      return last === ASK.deleteAll && lines[0]?.startsWith('That would delete all ') === true;
+  }
+}
+
+/** A title on one line, so it cannot pose as another list line. */
+export const oneLine = (title: string): string => title.replace(/\s+/g, ' ').trim();
+
+/** "#3 Buy milk" */
+export const label = (t: { id: number; title: string }): string => `#${t.id} ${oneLine(t.title)}`;
+
+/** Numbered lines "1. #5 Title", completed ones marked, capped with a count of the rest. */
+export function numbered(tasks: readonly TaskView[]): string {
+  const lines = tasks.slice(0, LIST_CAP).map((t, i) => `${i + 1}. ${label(t)}${t.completed ? DONE_MARK : ''}`);
+  if (tasks.length > LIST_CAP) lines.push(`…and ${tasks.length - LIST_CAP} more.`);
+  return lines.join('\n');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The reply to a list request. */
+export function listReply(tasks: readonly TaskView[], status: Status, count: boolean): string {
+  if (tasks.length === 0) {
+    if (status === 'completed') return 'No completed tasks yet.';
+    if (status === 'pending') return 'Nothing left to do: you have no pending tasks.';
+    return 'You have no tasks yet. Try "add buy milk".';
+  }
+  const done = tasks.filter((t) => t.completed).length;
+  let head: string;
+  if (status === 'completed') head = `You have completed ${plural(tasks.length, 'task')}:`;
+  else if (status === 'pending') head = `You have ${plural(tasks.length, 'pending task')}:`;
+  else head = `You have ${plural(tasks.length, 'task')} (${tasks.length - done} pending, ${done} completed):`;
+  if (count && tasks.length > 5) return head.replace(/:$/, '.');
+  return `${head}\n${numbered(tasks)}`;
+}
+
+/** Asks which of several matching tasks the user means. */
+export function whichReply(query: string, tasks: readonly TaskView[]): string {
+  return `More than one task matches "${oneLine(query)}":\n${numbered(tasks)}\n${WHICH_LINE}`;
+}
+
+/** Says that nothing matched. */
+export function noMatchReply(query: string): string {
+  return `I couldn't find a task matching "${oneLine(query)}". Say "show my tasks" to see them all.`;
+}
+
+/** Short answers that change nothing. */
+export function chatReply(kind: ChatKind): string {
+  switch (kind) {
+    case 'greeting':
+      return 'Hi! I can add, list, complete, update and delete your tasks. What would you like to do?';
+    case 'help':
+      return [
+        'I manage your to-do list. For example:',
+        '- add buy milk (or: remind me to call mom; add eggs, bread and butter)',
+        "- show my tasks / what's pending? / what have I completed?",
+        '- mark task 3 done / I paid the rent',
+        '- rename task 3 to Call mom tonight / add a description to task 3: bring the photos',
+        '- delete the meeting task',
+      ].join('\n');
+    case 'thanks':
+      return "You're welcome! Anything else?";
+    case 'bye':
+      return 'Bye! Your tasks are saved.';
+    case 'cancel':
+      return "Okay, I won't change anything.";
+    case 'yes':
+      return 'Okay. What would you like me to do? You can say "show my tasks" or "add …".';
+    case 'declined':
+      return "Okay, I won't do that. Nothing changed.";
+    case 'not-done':
+      return 'Okay, it stays on your list. Tell me when it is done.';
+    case 'reopen':
+      return "I can't mark a task as not done. I can add it again as a new task if you like.";
+    case 'unknown':
+      return 'I can help with your to-do list: add, list, complete, update or delete tasks. Try "add buy milk" or "show my tasks".';
+  }
+}
+
+/** The confirmation for one successful action. */
+export function actionLine(status: string, t: { id: number; title: string }, description?: string): string {
+  const verb = status === 'created' ? 'Added' : status === 'completed' ? 'Completed' : status === 'deleted' ? 'Deleted' : 'Updated';
+  const extra = description !== undefined ? ` (description: ${oneLine(description)})` : '';
+  return `${verb} ${label(t)}${extra}.`;
+}
+
+/** Words a tool error becomes in a reply. */
+export function errorLine(error: string, taskId?: unknown): string {
+  const message = error.replace(/[.!\s]+$/, '');
+  const about = typeof taskId === 'number' ? ` task ${taskId}` : '';
+  if (/not found/i.test(message)) return `I couldn't find${about || ' that task'}: ${oneLine(message)}.`;
+  return `Something went wrong${about ? ` with${about}` : ''}: ${oneLine(message)}.`;
+}

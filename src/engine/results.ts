@@ -1,0 +1,48 @@
+// Reading tool outputs. Anything that is not the JSON a tool returns on success is an error
+// message meant for the user (for example "Task 42 not found").
+import { z } from 'zod';
+
+/** A task as list_tasks reports it. */
+export const TaskViewSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable().optional(),
+  completed: z.boolean(),
+});
+/** A task as list_tasks reports it. */
+export type TaskView = z.infer<typeof TaskViewSchema>;
+
+const ListSchema = z.union([z.object({ tasks: z.array(TaskViewSchema) }), z.array(TaskViewSchema)]);
+const ActionSchema = z.object({ task_id: z.number().int(), status: z.string(), title: z.string() });
+
+/** What one tool call produced. */
+export type ToolOutcome =
+  | { ok: true; kind: 'list'; tasks: TaskView[] }
+  | { ok: true; kind: 'action'; taskId: number; status: string; title: string }
+  | { ok: false; message: string };
+
+function parseJson(output: string): unknown {
+  try {
+    return JSON.parse(output);
+  } catch (error) {
+    // Not JSON: the tool failed and the output is its message. Keep the parse error for debugging.
+    return { notJson: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Interprets the output of a call to the named tool. */
+export function readOutcome(name: string, output: string): ToolOutcome {
+  const data = parseJson(output);
+  if (name === 'list_tasks') {
+    const list = ListSchema.safeParse(data);
+    if (list.success) return { ok: true, kind: 'list', tasks: Array.isArray(list.data) ? list.data : list.data.tasks };
+  } else {
+    const action = ActionSchema.safeParse(data);
+    if (action.success) {
+      const { task_id: taskId, status, title } = action.data;
+      return { ok: true, kind: 'action', taskId, status, title };
+    }
+  }
+  const message = output.trim().slice(0, 300);
+  return { ok: false, message: message === '' ? 'The tool returned nothing.' : message };
+}

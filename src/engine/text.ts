@@ -1,0 +1,168 @@
+// Turning what people type into something patterns can read: quoted spans set aside (they are
+// data), emoji and chat shorthand removed, a misspelt command word put right.
+
+/** A user message ready for pattern matching: quoted spans replaced by placeholders. */
+export interface Prepared {
+  /** The message with quotes as placeholders, emoji dropped, shorthand expanded; case kept. */
+  text: string;
+  /** The quoted spans, verbatim, in order. */
+  quotes: string[];
+}
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+/** Matches one quote placeholder; group 1 is its index. */
+export const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+const SMART: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"' };
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D|\u20E3/gu;
+
+const SHORTHAND: Record<string, string> = {
+  pls: 'please', plz: 'please', plse: 'please', pleas: 'please', pleeease: 'please', u: 'you', ur: 'your',
+  r: 'are', wat: 'what', wut: 'what', wht: 'what', whats: "what's", im: "i'm", ive: "i've", dont: "don't",
+  cant: "can't", didnt: "didn't", havent: "haven't", isnt: "isn't", thx: 'thanks', thnx: 'thanks',
+  thanx: 'thanks', ty: 'thanks', tysm: 'thanks', thks: 'thanks', gimme: 'give me', lemme: 'let me',
+  gotta: 'have to', wanna: 'want to', gonna: 'going to', '&': 'and', 'to-do': 'todo', 'to-dos': 'todos',
+  taks: 'task', tsk: 'task', tsks: 'tasks', tasl: 'task', takss: 'tasks', dnoe: 'done', doen: 'done',
+  completd: 'completed', compelted: 'completed', pendng: 'pending', tommorow: 'tomorrow',
+};
+
+/** Words a misspelt first word is put right to (when one edit away). */
+const COMMANDS = [
+  'add', 'create', 'delete', 'remove', 'complete', 'finish', 'rename', 'update', 'change', 'list', 'show',
+  'mark', 'todo', 'tasks', 'task', 'check', 'clear', 'display', 'edit',
+];
+/** Real words one edit away from a command word: never "corrected". */
+const REAL_WORDS = new Set([
+  'adds', 'added', 'adding', 'address', 'compete', 'competes', 'chance', 'chances', 'changed', 'changes',
+  'lists', 'listed', 'shows', 'showed', 'shown', 'marks', 'marked', 'tasked', 'checks', 'checked', 'clean',
+  'clears', 'cleared', 'edits', 'edited', 'deleted', 'removed', 'renamed', 'updated', 'finished', 'create',
+  'creates', 'created', 'mask', 'task', 'take', 'talk', 'last', 'lost', 'list', 'lust', 'dust', 'shop',
+  'chow', 'snow', 'slow', 'stow', 'show', 'shoe', 'sort', 'todd', 'toad', 'load', 'road', 'read', 'remote',
+  'remover', 'removes', 'delay', 'delta', 'clerk', 'cheek', 'chuck', 'chick', 'shot', 'shots', 'lint',
+  'mart', 'mars', 'park', 'dark', 'bark', 'mack', 'marc', 'make', 'marks', 'tasty', 'teak', 'completed',
+  'completes', 'completing', 'finishes', 'finishing', 'deletes', 'deleting', 'removing', 'renames', 'renaming',
+  'updates', 'updating', 'changing', 'listing', 'showing', 'marking', 'todos', 'checking', 'clearing', 'editing',
+  'displays', 'displayed', 'creating', 'adding', 'tasks', 'lists', 'shower', 'dusk', 'desk',
+]);
+
+let grid = new Int32Array(256);
+
+/** Optimal-string-alignment edit distance (insert, delete, substitute, swap two neighbours). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  if (grid.length < rows * cols) grid = new Int32Array(rows * cols * 2);
+  const d = grid;
+  const at = (i: number, j: number): number => d[i * cols + j] ?? 0;
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return at(rows - 1, cols - 1);
+}
+
+/** True when `word` is one slip away from `target` (no letter swapped for another in short words). */
+function isSlipOf(word: string, target: string): boolean {
+  if (word === target || editDistance(word, target) !== 1) return false;
+  return word.length !== target.length || word.length >= 6 || [...word].sort().join('') === [...target].sort().join('');
+}
+
+function correctCommand(token: string): string {
+  const lower = token.toLowerCase();
+  if (lower === 'ad') return 'add';
+  if (lower.length < 4 || REAL_WORDS.has(lower) || !/^[a-z]+$/.test(lower)) return token;
+  return COMMANDS.find((c) => isSlipOf(lower, c)) ?? token;
+}
+
+function extractQuotes(input: string): Prepared {
+  const quotes: string[] = [];
+  let out = '';
+  let i = 0;
+  const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  while (i < input.length) {
+    const ch = input[i] ?? '';
+    let end = -1;
+    if (ch === '"') end = input.indexOf('"', i + 1);
+    else if ((ch === "'" || ch === '`') && !isWordChar(input[i - 1]) && /\S/.test(input[i + 1] ?? ' ')) {
+      for (let j = i + 2; j < input.length; j++) {
+        if (input[j] === ch && /\S/.test(input[j - 1] ?? ' ') && !isWordChar(input[j + 1])) {
+          end = j;
+          break;
+        }
+      }
+    }
+    const inner = end > i ? input.slice(i + 1, end).trim() : '';
+    if (inner !== '') {
+      out += ` ${OPEN}${quotes.length}${CLOSE} `;
+      quotes.push(inner);
+      i = end + 1;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return { text: out, quotes };
+}
+
+/** Prepares a user message for the patterns (see {@link Prepared}). */
+export function prepare(raw: string): Prepared {
+  const smart = raw.replace(/[‘’‚‛“”„«»]/g, (c) => SMART[c] ?? c);
+  const { text, quotes } = extractQuotes(smart);
+  // A line break separates items ("add:\nmilk\neggs"): keep it as a semicolon.
+  const tokens = text.replace(EMOJI, ' ').replace(/\s*\n\s*/g, ' ; ').split(/\s+/).filter((t) => t !== '');
+  const expanded = tokens.map((token) => {
+    const m = /^(.*?)([.,!?;:]*)$/.exec(token);
+    const core = m?.[1] ?? token;
+    const tail = m?.[2] ?? '';
+    const replacement = SHORTHAND[core.toLowerCase()];
+    return replacement === undefined ? token : replacement + tail;
+  });
+  return { text: expanded.join(' '), quotes };
+}
+
+/** Puts a misspelt command word right, looking only at the first two words. */
+export function fixCommandTypos(text: string): string {
+  const parts = text.split(' ');
+  for (let k = 0; k < Math.min(2, parts.length); k++) {
+    const token = parts[k] ?? '';
+    const m = /^([A-Za-z]+)(.*)$/.exec(token);
+    if (m?.[1]) parts[k] = correctCommand(m[1]) + (m[2] ?? '');
+  }
+  return parts.join(' ');
+}
+
+/** Puts quoted spans back in place of their placeholders. */
+export function restoreQuotes(text: string, quotes: readonly string[]): string {
+  return text.replace(PLACEHOLDER, (_whole, index: string) => quotes[Number(index)] ?? '');
+}
+
+/** Lower-case word tokens (letters, digits, inner apostrophes). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+}
+
+/** A crude suffix stem, applied the same way to both sides of a comparison. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(sh|ch|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (/([bdfglmnprt])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Capitalises the first letter and trims stray punctuation around a title. */
+export function tidyTitle(title: string): string {
+  const t = title.replace(/\s+/g, ' ').replace(/^[\s,;:\-–—.]+/, '').replace(/[\s,;:\-–—]+$/, '').replace(/([^.])[.!?]+$/, '$1').trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}

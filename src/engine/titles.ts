@@ -1,0 +1,107 @@
+// Titles and descriptions of new tasks: the words after "add", "remind me to", "todo:" and the
+// like, with the wrapper dropped, the user's own words and case kept, and lists split into items.
+import { TASK_VERBS } from './lexicon.js';
+import { restoreQuotes, tidyTitle, words } from './text.js';
+
+/** A task to create. */
+export interface NewTask {
+  title: string;
+  description?: string;
+}
+
+const TASK_NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|entry|entries|things?|notes?)`;
+const HEAD = new RegExp(
+  String.raw`^(?:(?:a|an|the|new|another|one more|my|this|these|following|the following|some|\d+|two|three|four|five)\s+)*` +
+    String.raw`${TASK_NOUN}\b\s*(?:(?:called|named|titled|entitled|that says|saying|which says|with (?:the )?(?:title|name)|to|for|about|of)\b|[:=\-–—])?\s*`,
+  'i',
+);
+const BARE_HEAD = /^(?:(?:these|the following|following)\b\s*:?|(?:one more|another(?: one)?)\s*(?=:)|(?:called|named|titled)\b|[:=\-–—])\s*/i;
+const LIST_TARGET = String.raw`(?:(?:my|the|our)\s+)?(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+|todos\s+|to-do\s+)?(?:list|tasks|todos|todo)`;
+const TAIL = new RegExp(String.raw`\s+(?:(?:to|on|onto|in|into)\s+${LIST_TARGET}|as\s+an?\s+(?:new\s+)?${TASK_NOUN}|for me)\b.*$`, 'i');
+const LEAD_TARGET = new RegExp(String.raw`^(?:to|on|onto|in|into)\s+${LIST_TARGET}\s*[:\-–—]?\s*`, 'i');
+const DESC_WORD = String.raw`(?:description|desc|notes?|details|comment)`;
+const DESCRIPTION = [
+  new RegExp(String.raw`\s*[,;\-–—]?\s*\(?\s*(?:with|w/)\s+(?:an?\s+|the\s+)?${DESC_WORD}\b\s*(?:of|saying|that says|:|=|-)?\s*(.+?)\)?$`, 'i'),
+  new RegExp(String.raw`\s*[,;\-–—]?\s*\(?\s*${DESC_WORD}\s*(?::|=|-|is)\s*(.+?)\)?$`, 'i'),
+];
+
+/** Takes a trailing "with description …" off a body; returns the rest and the description. */
+export function splitDescription(body: string, quotes: readonly string[]): { rest: string; description?: string } {
+  for (const re of DESCRIPTION) {
+    const m = re.exec(body);
+    if (m?.[1] && m.index > 0) {
+      const description = unquote(m[1].trim(), quotes).replace(/[.!]+$/, '');
+      if (description !== '') return { rest: body.slice(0, m.index), description };
+    }
+  }
+  return { rest: body };
+}
+
+/** A placeholder alone becomes its verbatim quote; otherwise quotes go back with their marks. */
+export function unquote(text: string, quotes: readonly string[]): string {
+  const only = /^\s*\uE000(\d+)\uE001\s*$/.exec(text);
+  if (only) return quotes[Number(only[1])] ?? '';
+  return restoreQuotes(text, quotes.map((q) => `"${q}"`)).replace(/\s+/g, ' ').trim();
+}
+
+/** Turns free text into a title: verbatim for a quote, tidied otherwise. */
+export function toTitle(text: string, quotes: readonly string[]): string {
+  const only = /^\s*\uE000(\d+)\uE001\s*$/.exec(text);
+  if (only) {
+    const q = quotes[Number(only[1])] ?? '';
+    return q.charAt(0).toUpperCase() + q.slice(1);
+  }
+  return tidyTitle(unquote(text, quotes));
+}
+
+function startsWithVerb(text: string): boolean {
+  const first = words(text)[0];
+  if (first === undefined) return false;
+  return TASK_VERBS.has(first);
+}
+
+const STRONG_SPLIT = /\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*|\s+and\s+(?:also\s+)?to\s+|\s*;\s*|(?:^|\s+)\d{1,2}[.)]\s+/i;
+/** Placeholder words that are not a title ("can you add something?"). */
+const VAGUE = /^(?:something|anything|stuff|things?|a task|an? (?:new )?(?:task|todo|item|reminder)|task|todo|item|it|this|that|one|more|some)$/i;
+
+function splitItems(body: string, plural: boolean): string[] {
+  const strong = body.split(/\s*;\s*|\s*\n\s*|\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*/i);
+  if (strong.length > 1) return strong.flatMap((part) => splitItems(part, plural));
+  const quoted = body.split(/\s*(?:,|\band\b|&)\s*/i);
+  if (quoted.length > 1 && quoted.every((p) => /^\uE000\d+\uE001$/.test(p.trim()))) return quoted;
+  if (body.includes(',')) {
+    const parts = body.split(/\s*,\s*(?:and\s+)?/).flatMap((p, i, all) => (i === all.length - 1 ? p.split(/\s+and\s+/) : [p]));
+    const [head, ...rest] = parts;
+    const verbs = parts.map(startsWithVerb);
+    // "buy eggs, bread and butter" is one shopping task; "eggs, bread and butter" are three.
+    if (!plural && head !== undefined && verbs[0] && rest.every((_p, i) => !verbs[i + 1])) return [body];
+    return parts;
+  }
+  const halves = body.split(/\s+and\s+(?:also\s+|then\s+)?/);
+  if (halves.length === 2) {
+    const [a = '', b = ''] = halves;
+    const bothVerbs = startsWithVerb(a) && startsWithVerb(b);
+    const bothShortNouns = !startsWithVerb(a) && !startsWithVerb(b) && words(a).length <= 2 && words(b).length <= 2;
+    if (bothVerbs || (plural && !bothShortNouns) || bothShortNouns) return halves;
+  }
+  return [body];
+}
+
+/** Reads the tasks to create from what follows an add verb ("a task called X", "X, Y and Z"). */
+export function newTasks(body: string, quotes: readonly string[]): NewTask[] {
+  let text = body.trim().replace(LEAD_TARGET, '');
+  const head = HEAD.exec(text) ?? BARE_HEAD.exec(text);
+  const plural = /\b(?:these|following|tasks|todos|to-dos|items|things|reminders|entries|notes)\b/i.test(head?.[0] ?? '');
+  const singular = !plural && new RegExp(String.raw`\b${TASK_NOUN}\b`, 'i').test(head?.[0] ?? '');
+  if (head) text = text.slice(head[0].length);
+  text = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(/^[\s:\-–—]+/, '').trim();
+  const { rest, description } = splitDescription(text, quotes);
+  const core = rest.replace(TAIL, '').trim();
+  if (core === '') return [];
+  const strong = core.split(STRONG_SPLIT).filter((part) => part.trim() !== '');
+  const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitItems(core, plural);
+  return items
+    .map((item) => toTitle(item.replace(/^(?:to|and)\s+/i, ''), quotes))
+    .filter((title) => title !== '' && !VAGUE.test(title))
+    .map((title, i, all) => (description !== undefined && all.length === 1 ? { title, description } : { title }));
+}

@@ -1,0 +1,16 @@
+// The engine's contract with the agent adapter: a transcript in, the next step of the loop out.
+
+/** The five task tools the engine may call. */
+export type ToolName = 'add_task' | 'list_tasks' | 'complete_task' | 'delete_task' | 'update_task';
+
+/** One entry of the conversation as the engine sees it, oldest first. */
+export type TranscriptEntry =
+  | { kind: 'user'; text: string }
+  | { kind: 'assistant'; text: string }
+  | { kind: 'tool_call'; callId: string; name: string; arguments: Record<string, unknown> }
+  | { kind: 'tool_result'; callId: string; output: string };
+
+/** What the engine does next: call tools, or answer the user and end the turn. */
+export type EngineStep =
+  | { kind: 'tool_calls'; calls: { name: ToolName; arguments: Record<string, unknown> }[] }
+  | { kind: 'message'; text: string };
