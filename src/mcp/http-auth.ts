@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser, VerifyToken } from '../auth/verify-token.js';
+import { AppError } from '../errors.js';
+
+/** The parts of Config the MCP HTTP endpoint reads. */
+export interface McpHttpConfig {
+  readonly PUBLIC_URL: string;
+  readonly CORS_ORIGINS: readonly string[];
+  readonly VERSION?: string;
+}
+
+/** The MCP resource identifier: the URL clients connect to and the audience its tokens must name. */
+export function mcpResourceUrl(config: McpHttpConfig): string {
+  return `${config.PUBLIC_URL}/mcp`;
+}
+
+/** Where the RFC 9728 protected-resource metadata is served. */
+export function resourceMetadataUrl(config: McpHttpConfig): string {
+  return `${config.PUBLIC_URL}/.well-known/oauth-protected-resource`;
+}
+
+/** RFC 9728 metadata: which resource this is, who issues its tokens and how to send them. */
+export function protectedResourceMetadata(config: McpHttpConfig) {
+  return {
+    resource: mcpResourceUrl(config),
+    authorization_servers: [config.PUBLIC_URL],
+    bearer_methods_supported: ['header'],
+    resource_name: 'Todo Chatbot MCP server',
+    resource_documentation: `${config.PUBLIC_URL}/api/auth/token`,
+    resource_signing_alg_values_supported: ['EdDSA'],
+  };
+}
+
+/** The `WWW-Authenticate` challenge of a 401, pointing clients at the metadata (RFC 9728 §5.1). */
+export function bearerChallenge(config: McpHttpConfig, message: string): string {
+  const description = message.replace(/["\\]/g, "'");
+  return `Bearer error="invalid_token", error_description="${description}", resource_metadata="${resourceMetadataUrl(config)}"`;
+}
+
+/** True when a request has no Origin (not a browser) or one this server trusts: its own or a CORS_ORIGINS entry. */
+export function isAllowedOrigin(origin: string | undefined, config: McpHttpConfig): boolean {
+  if (origin === undefined) return true;
+  return origin === new URL(config.PUBLIC_URL).origin || config.CORS_ORIGINS.includes(origin);
+}
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i;
+
+/** Verify the request's Bearer JWT (header only: never the query string) or throw UNAUTHENTICATED. */
+export async function authenticateMcpRequest(request: FastifyRequest, verifyToken: VerifyToken): Promise<AuthUser> {
+  const header = request.headers.authorization;
+  const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+  if (!token) {
+    throw new AppError('UNAUTHENTICATED', 'Missing access token: send Authorization: Bearer <JWT> (from /api/auth/token)');
+  }
+  return verifyToken(token);
+}

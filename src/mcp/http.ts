@@ -1,0 +1,69 @@
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VerifyToken } from '../auth/verify-token.js';
+import type { TaskService } from '../domain/tasks.js';
+import { AppError, errorBody } from '../errors.js';
+import { authenticateMcpRequest, bearerChallenge, isAllowedOrigin, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
+import { createMcpServer } from './server.js';
+
+/** What the /mcp endpoint needs: a verifier for the MCP audience, the task domain and the public URL/origins. */
+export interface McpHttpDeps {
+  verifyToken: VerifyToken;
+  tasks: TaskService;
+  config: McpHttpConfig;
+}
+
+/** Serve MCP over Streamable HTTP at /mcp (stateless, Bearer JWT) and the RFC 9728 metadata. */
+export function registerMcpRoutes(app: FastifyInstance, deps: McpHttpDeps): void {
+  const { config } = deps;
+  const metadata = protectedResourceMetadata(config);
+  for (const url of ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
+    app.get(url, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(metadata));
+  }
+
+  app.post('/mcp', async (request, reply) => {
+    if (!isAllowedOrigin(request.headers.origin, config)) {
+      return reply.status(403).send(errorBody('FORBIDDEN', `Origin ${request.headers.origin} is not allowed to call /mcp`));
+    }
+    const user = await authenticateMcpRequest(request, deps.verifyToken).catch((error: unknown) => {
+      // Anything but a bad token (a database outage reading the keys) goes to the app's error handler.
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return error;
+      throw error;
+    });
+    if (user instanceof AppError) {
+      return reply.status(401).header('www-authenticate', bearerChallenge(config, user.message)).send(errorBody(user.code, user.message));
+    }
+    await serveOneRequest(request, reply, deps, user.id);
+  });
+
+  const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.status(405).header('allow', 'POST').send(errorBody('METHOD_NOT_ALLOWED', 'This MCP endpoint is stateless: send JSON-RPC with POST'));
+  app.get('/mcp', notAllowed);
+  app.delete('/mcp', notAllowed);
+}
+
+// A new server and transport per request: sharing them leaks responses across clients (CVE-2026-25536).
+async function serveOneRequest(request: FastifyRequest, reply: FastifyReply, deps: McpHttpDeps, userId: string): Promise<void> {
+  const server = createMcpServer({
+    user: { id: userId },
+    tasks: deps.tasks,
+    version: deps.config.VERSION,
+    reportError: (error, tool) => request.log.error({ err: error, tool }, 'mcp tool failed'),
+  });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  reply.hijack();
+  // Closing the server closes its transport too; both are garbage once the response is gone.
+  reply.raw.on('close', () => {
+    server.close().catch((error: unknown) => request.log.warn({ err: error }, 'mcp close failed'));
+  });
+  try {
+    await server.connect(transport);
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  } catch (error) {
+    request.log.error({ err: error }, 'mcp request failed');
+    if (!reply.raw.headersSent) {
+      reply.raw.writeHead(500, { 'content-type': 'application/json' });
+      reply.raw.end(JSON.stringify(errorBody('INTERNAL', 'The MCP request failed on our side; it has been logged')));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { TaskService } from '../domain/tasks.js';
+import { registerTaskTools } from './tools/index.js';
+
+/** What an MCP server needs: the caller it acts for (already authenticated) and the task domain. */
+export interface McpServerDeps {
+  user: { readonly id: string };
+  tasks: TaskService;
+  /** Server version reported to clients. */
+  version?: string;
+  /** Receives failures that are not the caller's fault; defaults to stderr (never stdout: stdio speaks JSON-RPC there). */
+  reportError?: (error: unknown, tool: string) => void;
+}
+
+// The tools take at most four fields; anything much larger is junk and is refused before it is parsed.
+const MAX_TOOL_INPUT_ELEMENTS = 64;
+
+const INSTRUCTIONS =
+  'Tools for the signed-in user\'s todo list. The user is fixed by authentication: never pass a user_id. ' +
+  'Find task ids with list_tasks before completing, updating or deleting a task.';
+
+/** An McpServer with the five task tools, bound to one authenticated user. */
+export function createMcpServer(deps: McpServerDeps): McpServer {
+  const server = new McpServer(
+    { name: 'todo-chatbot', title: 'Todo Chatbot', version: deps.version ?? '0.0.0' },
+    { instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
+  );
+  registerTaskTools(server, {
+    user: { id: deps.user.id },
+    tasks: deps.tasks,
+    reportError: deps.reportError ?? ((error, tool) => console.error(`[mcp] ${tool} failed:`, error)),
+  });
+  return server;
+}
+
+/** An MCP client connected in process (no socket, no child process) to a server bound to `user`. */
+export async function createInProcessMcpClient(deps: McpServerDeps): Promise<{ client: Client; close: () => Promise<void> }> {
+  const server = createMcpServer(deps);
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'todo-chatbot-agent', version: deps.version ?? '0.0.0' });
+  await server.connect(serverTransport);
+  await client.connect(clientTransport);
+  return {
+    client,
+    async close() {
+      await client.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { descriptionSchema, jsonResult, runTool, taskChange, taskChangeSchema, titleSchema, toolInput, type ToolContext } from './shared.js';
+
+/** Register `add_task`: create a task for the caller. */
+export function registerAddTask(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'add_task',
+    {
+      title: 'Add a task',
+      description:
+        'Create a new task on the user\'s todo list. Use a short imperative title ("Buy milk"); put details in description. ' +
+        'Returns the new task_id, which the other tools take.',
+      inputSchema: toolInput(
+        {
+          title: titleSchema.describe('What to do, 1-500 characters'),
+          description: descriptionSchema.optional().describe('Optional details, up to 5000 characters'),
+        },
+        ctx.user,
+      ),
+      outputSchema: taskChangeSchema('created'),
+      annotations: { title: 'Add a task', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    (args) =>
+      runTool(ctx, 'add_task', async () => {
+        const task = await ctx.tasks.create(ctx.user.id, { title: args.title, description: args.description });
+        return jsonResult(taskChange(task, 'created'));
+      }),
+  );
+}
+

@@ -1,0 +1,23 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { jsonResult, runTool, taskChange, taskChangeSchema, taskIdSchema, toolInput, type ToolContext } from './shared.js';
+
+/** Register `complete_task`: mark one of the caller's tasks as done. */
+export function registerCompleteTask(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'complete_task',
+    {
+      title: 'Complete a task',
+      description:
+        'Mark a task as done. Completing a task that is already done leaves it done. ' +
+        'Use list_tasks first if you do not know the task_id.',
+      inputSchema: toolInput({ task_id: taskIdSchema }, ctx.user),
+      outputSchema: taskChangeSchema('completed'),
+      annotations: { title: 'Complete a task', readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    (args) =>
+      runTool(ctx, 'complete_task', async () => {
+        const task = await ctx.tasks.complete(ctx.user.id, args.task_id);
+        return jsonResult(taskChange(task, 'completed'));
+      }),
+  );
+}

@@ -1,0 +1,93 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { Task, TaskService } from '../../domain/tasks.js';
+import { AppError, isDatabaseUnavailable } from '../../errors.js';
+
+/** What every tool is bound to: the authenticated caller and the task domain. */
+export interface ToolContext {
+  readonly user: { readonly id: string };
+  readonly tasks: TaskService;
+  /** Called with failures that are not the caller's fault (bugs, outages); must not write to stdout. */
+  readonly reportError: (error: unknown, tool: string) => void;
+}
+
+/** A task id as the model sends it: a positive 32-bit integer. */
+export const taskIdSchema = z
+  .int()
+  .positive()
+  .max(2_147_483_647)
+  .describe('The id of the task, as returned by add_task or list_tasks');
+
+/** A task title (the domain trims it and rejects a blank one). */
+export const titleSchema = z.string().min(1).max(500);
+
+/** A task description (the domain trims it; empty clears it). */
+export const descriptionSchema = z.string().max(5000);
+
+/** The `{task_id, status, title}` result of the tools that change one task. */
+export function taskChangeSchema<S extends string>(status: S) {
+  return z.object({
+    task_id: z.int().positive().describe('The id of the task'),
+    status: z.literal(status),
+    title: z.string().describe('The title of the task'),
+  });
+}
+
+/**
+ * The input schema of a tool: the given fields, no others.
+ *
+ * The model sees `additionalProperties: false` and no `user_id`. The object is parsed loosely so that extra
+ * keys reach the check below instead of being silently stripped: a `user_id` equal to the bound caller is
+ * tolerated (older clients send it), any other `user_id` or unknown field fails validation.
+ */
+export function toolInput<Shape extends z.ZodRawShape>(shape: Shape, user: { readonly id: string }) {
+  return z
+    .looseObject(shape)
+    .superRefine((args, ctx) => {
+      for (const [key, value] of Object.entries(args)) {
+        if (Object.hasOwn(shape, key)) continue;
+        if (key === 'user_id') {
+          if (value !== user.id) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['user_id'],
+              message: 'user_id does not match the authenticated user: omit it, the tools always act for the signed-in caller',
+            });
+          }
+          continue;
+        }
+        ctx.addIssue({ code: 'custom', path: [key], message: `Unknown argument "${key}"` });
+      }
+    })
+    .meta({ additionalProperties: false });
+}
+
+/** A successful result: the same object as JSON text (for models) and as structured content. */
+export function jsonResult<T extends Record<string, unknown>>(structured: T): CallToolResult & { structuredContent: T } {
+  return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+}
+
+/** A tool error the model can act on: the plain message, no JSON. */
+export function toolError(message: string): CallToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true };
+}
+
+/** `{task_id, status, title}` for a task that was just changed. */
+export function taskChange<S extends string>(task: Task, status: S): { task_id: number; status: S; title: string } {
+  return { task_id: task.id, status, title: task.title };
+}
+
+/**
+ * Run a tool body, turning failures into tool results: domain errors (not found, validation) keep their
+ * message; an outage or a bug is reported and answered with a message that leaks no internals.
+ */
+export async function runTool(ctx: ToolContext, tool: string, body: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) return toolError(error.message);
+    ctx.reportError(error, tool);
+    if (isDatabaseUnavailable(error)) return toolError('The task database is unavailable right now; try again shortly');
+    return toolError(`${tool} failed because of an internal error; it has been logged`);
+  }
+}
