@@ -73,7 +73,15 @@ export function createChatService(deps: ChatDeps) {
 
     /** Run the agent over the MCP tools bound to the user and store its reply with the tool calls it made. */
     async run(turn: PreparedTurn, listener: TurnListener = {}): Promise<ChatReply> {
-      const tools = new InProcessMcpServer({ user: { id: turn.userId }, tasks: deps.tasks, version: deps.version }, listener.onToolCall);
+      const tools = new InProcessMcpServer(
+        {
+          user: { id: turn.userId },
+          tasks: deps.tasks,
+          version: deps.version,
+          reportError: (error, tool) => deps.logger.error({ err: error, tool }, 'mcp tool failed'),
+        },
+        listener.onToolCall,
+      );
       await tools.connect();
       const agent = new Agent({ name: 'Todo assistant', instructions: INSTRUCTIONS, model: deps.model, mcpServers: [tools] });
       const input: AgentInputItem[] = [...historyToItems(turn.history), { role: 'user', content: turn.message }];

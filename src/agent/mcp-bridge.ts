@@ -2,8 +2,7 @@ import type { MCPServer } from '@openai/agents';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallRecord } from '../domain/conversations.js';
-import type { TaskService } from '../domain/tasks.js';
-import { createInProcessMcpClient } from '../mcp/server.js';
+import { createInProcessMcpClient, type McpServerDeps } from '../mcp/server.js';
 import { toolResultFromText } from './history.js';
 
 type CallToolResultContent = Awaited<ReturnType<MCPServer['callTool']>>;
@@ -24,7 +23,7 @@ export class InProcessMcpServer implements MCPServer {
   readonly calls: ToolCallRecord[] = [];
 
   constructor(
-    private readonly deps: { user: { id: string }; tasks: TaskService; version?: string },
+    private readonly deps: McpServerDeps,
     private readonly onCall?: (call: ToolCallRecord) => void,
   ) {}
 
