@@ -66,7 +66,7 @@ export class TaskStore {
           .filter((t) => status === 'all' || t.completed === (status === 'completed'))
           .reverse()
           .map((t) => ({ id: t.id, title: t.title, description: t.description, completed: t.completed }));
-        return JSON.stringify({ tasks });
+        return JSON.stringify(tasks);
       }
       case 'complete_task':
       case 'delete_task': {

@@ -34,7 +34,8 @@ export function expectChange(result: CallToolResult, status: string): z.infer<ty
 export function expectList(result: CallToolResult): z.infer<typeof listSchema>['tasks'] {
   assert.notEqual(result.isError, true, `tool failed: ${JSON.stringify(result.content)}`);
   const structured = listSchema.parse(result.structuredContent);
-  assert.equal(textOf(result), JSON.stringify(structured));
+  // The contract's shape is the bare array in the text; structured content wraps it as {tasks}.
+  assert.equal(textOf(result), JSON.stringify(structured.tasks));
   return structured.tasks;
 }
 

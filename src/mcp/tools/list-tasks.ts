@@ -21,7 +21,7 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
     {
       title: 'List tasks',
       description:
-        'List the user\'s tasks, newest first, as {"tasks": [{id, title, description, completed}]}. ' +
+        'List the user\'s tasks, newest first, as [{id, title, description, completed}]. ' +
         'Use it to find a task_id before completing, updating or deleting a task.',
       inputSchema: toolInput(
         {
@@ -37,10 +37,9 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
     (args) =>
       runTool(ctx, 'list_tasks', async () => {
         const tasks = await ctx.tasks.list(ctx.user.id, { status: args.status ?? 'all' });
-        // The text content is the same {tasks: [...]} object: the built-in chat engine parses it that way.
-        return jsonResult({
-          tasks: tasks.map((t) => ({ id: t.id, title: t.title, description: t.description, completed: t.completed })),
-        });
+        const listed = tasks.map((t) => ({ id: t.id, title: t.title, description: t.description, completed: t.completed }));
+        // The contract's result is the bare array (the text); structured content must be an object, so it wraps it.
+        return jsonResult({ tasks: listed }, listed);
       }),
   );
 }

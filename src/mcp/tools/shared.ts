@@ -62,9 +62,9 @@ export function toolInput<Shape extends z.ZodRawShape>(shape: Shape, user: { rea
     .meta({ additionalProperties: false });
 }
 
-/** A successful result: the same object as JSON text (for models) and as structured content. */
-export function jsonResult<T extends Record<string, unknown>>(structured: T): CallToolResult & { structuredContent: T } {
-  return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+/** A successful result: structured content, and as JSON text `text` (the same object unless the contract shows another shape). */
+export function jsonResult<T extends Record<string, unknown>>(structured: T, text: unknown = structured): CallToolResult & { structuredContent: T } {
+  return { content: [{ type: 'text', text: JSON.stringify(text) }], structuredContent: structured };
 }
 
 /** A tool error the model can act on: the plain message, no JSON. */
