@@ -8,6 +8,7 @@ import { createDb, type Db } from './db/client.js';
 import { createChatService } from './agent/chat.js';
 import { createModel } from './agent/providers.js';
 import { createConversationService } from './domain/conversations.js';
+import { createSettingsService } from './domain/settings.js';
 import { createTaskService } from './domain/tasks.js';
 import type { AppDeps } from './http/app.js';
 
@@ -44,11 +45,13 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     trustedOrigins: config.CORS_ORIGINS,
     jwtTtlSeconds: config.JWT_TTL_SECONDS,
   });
-  const tasks = createTaskService(db.db);
+  const settings = createSettingsService(db.db);
+  const tasks = createTaskService(db.db, { settings });
   const conversations = createConversationService(db.db);
   const chat = createChatService({
     conversations,
     tasks,
+    settings,
     model: options.model ?? createModel(config),
     logger,
     maxTurns: config.AGENT_MAX_TURNS,
@@ -61,6 +64,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     db,
     auth,
     tasks,
+    settings,
     conversations,
     chat,
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),

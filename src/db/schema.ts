@@ -89,6 +89,13 @@ export const tasks = pgTable(
     title: varchar('title', { length: 500 }).notNull(),
     description: text('description'),
     completed: boolean('completed').notNull().default(false),
+    /** The instant it is due; for a date without a time, the start of that day in the user's time zone. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    dueAllDay: boolean('due_all_day').notNull().default(false),
+    priority: text('priority', { enum: ['high', 'medium', 'low'] }),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Canonical repeat rule (see domain/repeat.ts), or null. */
+    repeat: text('repeat'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -96,9 +103,20 @@ export const tasks = pgTable(
     // Serves every per-user list: all (user_id, id) and by status (user_id, completed, id), newest first.
     index('tasks_user_completed_id_idx').on(t.userId, t.completed, t.id),
     index('tasks_user_id_idx').on(t.userId, t.id),
+    // Due-date filters and sorts (overdue, this week, sort=due) within one user's tasks.
+    index('tasks_user_due_idx').on(t.userId, t.dueAt),
+    index('tasks_tags_idx').using('gin', t.tags),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
+    check('tasks_priority_check', sql`${t.priority} in ('high', 'medium', 'low')`),
   ],
 );
+
+/** Per-user preferences: the time zone dates are read and shown in. */
+export const userSettings = pgTable('user_settings', {
+  userId: text('user_id').primaryKey().references(() => user.id, { onDelete: 'cascade' }),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  updatedAt: updatedAt(),
+});
 
 /** A chat thread of one user. */
 export const conversations = pgTable(
@@ -131,4 +149,4 @@ export const messages = pgTable(
   ],
 );
 
-export const schema = { user, session, account, verification, jwks, tasks, conversations, messages };
+export const schema = { user, session, account, verification, jwks, tasks, userSettings, conversations, messages };

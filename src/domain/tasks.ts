@@ -1,8 +1,13 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { tasks } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { dueBound, formatDue, isOverdue, parseDue, type Due } from './due.js';
+import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from './repeat.js';
+import { createSettingsService, type SettingsService } from './settings.js';
+import { dueInputSchema, flagSchema, prioritySchema, repeatInputSchema, sortSchema, tagSchema, tagsSchema } from './task-fields.js';
+import { startOfLocalDay } from './time.js';
 import { descriptionSchema, parseInput, titleSchema } from './validation.js';
 
 /** A task as every surface (REST, MCP, chat) shows it. */
@@ -12,19 +17,31 @@ export interface Task {
   title: string;
   description: string | null;
   completed: boolean;
+  due_at: string | null;
+  priority: 'high' | 'medium' | 'low' | null;
+  tags: string[];
+  repeat: string | null;
+  overdue: boolean;
   created_at: string;
   updated_at: string;
 }
+
+/** A completed task, and the next occurrence completing it created (repeating tasks). */
+export type CompletedTask = Task & { next_task?: Task };
 
 export const taskStatusSchema = z.enum(['all', 'pending', 'completed'], {
   error: 'must be one of all, pending, completed',
 });
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
-export const createTaskSchema = z.strictObject({
-  title: titleSchema,
-  description: descriptionSchema.optional(),
-});
+const detailFields = {
+  due_at: dueInputSchema.nullable().optional(),
+  priority: prioritySchema.nullable().optional(),
+  tags: tagsSchema.nullable().optional(),
+  repeat: repeatInputSchema.nullable().optional(),
+};
+
+export const createTaskSchema = z.strictObject({ title: titleSchema, description: descriptionSchema.optional(), ...detailFields });
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 
 export const updateTaskSchema = z
@@ -32,54 +49,164 @@ export const updateTaskSchema = z
     title: titleSchema.optional(),
     description: descriptionSchema.optional(),
     completed: z.boolean({ error: 'must be true or false' }).optional(),
+    ...detailFields,
   })
-  .refine((v) => v.title !== undefined || v.description !== undefined || v.completed !== undefined, {
-    message: 'must contain at least one of title, description, completed',
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'must contain at least one of title, description, completed, due_at, priority, tags, repeat',
   });
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
 
-export interface ListOptions {
-  status?: TaskStatus;
-  limit?: number;
-  offset?: number;
-}
+/** Filters and order for listing (REST query parameters and list_tasks arguments share them). */
+export const listOptionsSchema = z.object({
+  status: taskStatusSchema.optional(),
+  due_before: dueInputSchema.optional(),
+  due_after: dueInputSchema.optional(),
+  overdue: flagSchema.optional(),
+  priority: prioritySchema.optional(),
+  tag: tagSchema.optional(),
+  query: z.string({ error: 'must be a string' }).trim().max(200, 'must be at most 200 characters').optional(),
+  sort: sortSchema.optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+export type ListOptions = z.input<typeof listOptionsSchema>;
 
 type Row = typeof tasks.$inferSelect;
 
-function toTask(row: Row): Task {
+function notFound(id: number): AppError {
+  return new AppError('NOT_FOUND', `Task ${id} not found`);
+}
+
+function dueOf(row: Row): Due | null {
+  return row.dueAt ? { at: row.dueAt, allDay: row.dueAllDay } : null;
+}
+
+function toTask(row: Row, timeZone: string, now: Date): Task {
+  const due = dueOf(row);
   return {
     id: row.id,
     user_id: row.userId,
     title: row.title,
     description: row.description,
     completed: row.completed,
+    due_at: due ? formatDue(due, timeZone) : null,
+    priority: row.priority,
+    tags: row.tags,
+    repeat: row.repeat,
+    overdue: !row.completed && due !== null && isOverdue(due, now, timeZone),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
 }
 
-function notFound(id: number): AppError {
-  return new AppError('NOT_FOUND', `Task ${id} not found`);
-}
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const priorityRank = sql`case ${tasks.priority} when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`;
 
 /** Task operations, always scoped to one user: another user's task behaves exactly like a missing one. */
-export function createTaskService(db: Database) {
+export function createTaskService(db: Database, options: { settings?: SettingsService; now?: () => Date } = {}) {
+  const settings = options.settings ?? createSettingsService(db);
+  const clock = options.now ?? (() => new Date());
   const owned = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+  // The time zone is only read when a date is involved: most task rows have none. It is read before any
+  // transaction starts: the embedded database serialises statements, so a read outside an open transaction would wait forever.
+  const present = async (userId: string, rows: Row[], knownZone?: string) => {
+    const zone = knownZone ?? (rows.some((r) => r.dueAt) ? await settings.timeZone(userId) : 'UTC');
+    const now = clock();
+    return rows.map((r) => toTask(r, zone, now));
+  };
+
+  /** The due/priority/tags/repeat columns an input sets (undefined fields are left alone). */
+  function detailColumns(data: z.infer<typeof updateTaskSchema>, zone: string, current?: Row): Partial<Row> {
+    const set: Partial<Row> = {};
+    const now = clock();
+    let due = current ? dueOf(current) : null;
+    if (data.due_at !== undefined) {
+      due = data.due_at === null ? null : parseDue(data.due_at, zone, now, 'due_at');
+      set.dueAt = due?.at ?? null;
+      set.dueAllDay = due?.allDay ?? false;
+    }
+    if (data.priority !== undefined) set.priority = data.priority;
+    if (data.tags !== undefined) set.tags = data.tags ?? [];
+    if (data.repeat !== undefined) {
+      if (data.repeat === null) set.repeat = null;
+      else {
+        const rule = anchorRule(parseRepeat(data.repeat), due, zone);
+        set.repeat = formatRepeat(rule);
+        if (!due) {
+          // A repeating task is due from its first occurrence on or after today.
+          const first = firstOccurrence(rule, now, zone);
+          set.dueAt = first.at;
+          set.dueAllDay = true;
+        }
+      }
+    }
+    return set;
+  }
+
+  /** Completing a repeating task creates its next occurrence, due on the rule's next date after this one. */
+  async function createNext(tx: Database, row: Row, zone: string): Promise<Row | undefined> {
+    if (!row.repeat) return undefined;
+    const rule = parseRepeat(row.repeat);
+    const due = dueOf(row) ?? firstOccurrence(rule, clock(), zone);
+    const next = nextOccurrence(rule, due, zone);
+    const [created] = await tx
+      .insert(tasks)
+      .values({
+        userId: row.userId,
+        title: row.title,
+        description: row.description,
+        priority: row.priority,
+        tags: row.tags,
+        repeat: row.repeat,
+        dueAt: next.at,
+        dueAllDay: next.allDay,
+      })
+      .returning();
+    return created;
+  }
 
   return {
-    /** The user's tasks, newest first. */
-    async list(userId: string, options: ListOptions = {}): Promise<Task[]> {
-      const status = options.status ?? 'all';
-      const where =
-        status === 'all' ? eq(tasks.userId, userId) : and(eq(tasks.userId, userId), eq(tasks.completed, status === 'completed'));
+    /** The user's tasks, filtered and sorted (newest first by default). */
+    async list(userId: string, input: ListOptions | Record<string, unknown> = {}): Promise<Task[]> {
+      const o = parseInput(listOptionsSchema, input, 'query');
+      const conditions: (SQL | undefined)[] = [eq(tasks.userId, userId)];
+      if (o.status && o.status !== 'all') conditions.push(eq(tasks.completed, o.status === 'completed'));
+      if (o.due_before || o.due_after || o.overdue) {
+        const zone = await settings.timeZone(userId);
+        const now = clock();
+        if (o.due_before) conditions.push(lt(tasks.dueAt, dueBound(o.due_before, zone, now, 'due_before').endExclusive));
+        if (o.due_after) conditions.push(gte(tasks.dueAt, dueBound(o.due_after, zone, now, 'due_after').start));
+        if (o.overdue) {
+          conditions.push(
+            eq(tasks.completed, false),
+            or(
+              and(eq(tasks.dueAllDay, true), lt(tasks.dueAt, startOfLocalDay(now, zone))),
+              and(eq(tasks.dueAllDay, false), lt(tasks.dueAt, now)),
+            ),
+          );
+        }
+      }
+      if (o.priority) conditions.push(eq(tasks.priority, o.priority));
+      if (o.tag) conditions.push(arrayContains(tasks.tags, [o.tag]));
+      for (const word of (o.query ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+        const pattern = `%${escapeLike(word)}%`;
+        conditions.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));
+      }
+      const order = {
+        created: [desc(tasks.id)],
+        due: [sql`${tasks.dueAt} asc nulls last`, desc(tasks.id)],
+        priority: [priorityRank, sql`${tasks.dueAt} asc nulls last`, desc(tasks.id)],
+        title: [asc(sql`lower(${tasks.title})`), desc(tasks.id)],
+      }[o.sort ?? 'created'];
       const rows = await db
         .select()
         .from(tasks)
-        .where(where)
-        .orderBy(desc(tasks.id))
-        .limit(options.limit ?? 1000)
-        .offset(options.offset ?? 0);
-      return rows.map(toTask);
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(o.limit ?? 1000)
+        .offset(o.offset ?? 0);
+      return present(userId, rows);
     },
 
     /** How many tasks the user has (all, pending, completed). */
@@ -92,53 +219,66 @@ export function createTaskService(db: Database) {
 
     /** One task of the user, or NOT_FOUND. */
     async get(userId: string, id: number): Promise<Task> {
-      const [row] = await db.select().from(tasks).where(owned(userId, id));
-      if (!row) throw notFound(id);
-      return toTask(row);
+      const rows = await db.select().from(tasks).where(owned(userId, id));
+      if (!rows.length) throw notFound(id);
+      return (await present(userId, rows))[0]!;
     },
 
-    /** Create a task; `input` ({title, description?}) is validated here, whoever sends it. */
+    /** Create a task; `input` is validated here, whoever sends it. */
     async create(userId: string, input: CreateTaskInput | Record<string, unknown>): Promise<Task> {
       const data = parseInput(createTaskSchema, input);
-      const [row] = await db
+      const zone = data.due_at || data.repeat ? await settings.timeZone(userId) : 'UTC';
+      const rows = await db
         .insert(tasks)
-        .values({ userId, title: data.title, description: data.description ?? null })
+        .values({ userId, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
         .returning();
-      return toTask(row!);
+      return (await present(userId, rows, zone))[0]!;
     },
 
-    /** Change title, description and/or completion; `input` is validated here. */
-    async update(userId: string, id: number, input: UpdateTaskInput | Record<string, unknown>): Promise<Task> {
+    /** Change any field; `input` is validated here. Marking a repeating task done creates its next occurrence. */
+    async update(userId: string, id: number, input: UpdateTaskInput | Record<string, unknown>): Promise<CompletedTask> {
       const data = parseInput(updateTaskSchema, input);
-      const [row] = await db
-        .update(tasks)
-        .set({ ...data, updatedAt: new Date() })
-        .where(owned(userId, id))
-        .returning();
-      if (!row) throw notFound(id);
-      return toTask(row);
+      const zone = await settings.timeZone(userId);
+      const { row, next } = await db.transaction(async (tx) => {
+        const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');
+        if (!current) throw notFound(id);
+        const { title, description, completed } = data;
+        const [updated] = await tx
+          .update(tasks)
+          .set({ title, description, completed, ...detailColumns(data, zone, current), updatedAt: new Date() })
+          .where(owned(userId, id))
+          .returning();
+        return { row: updated!, next: completed && !current.completed ? await createNext(tx, updated!, zone) : undefined };
+      });
+      return withNext(userId, row, next, zone);
     },
 
-    /** Mark done (completed = true), or flip it when `toggle` is set. */
-    async complete(userId: string, id: number, options: { toggle?: boolean } = {}): Promise<Task> {
-      // One statement, so two concurrent toggles cannot both read the same old value.
-      const completed = options.toggle ? sql<boolean>`not ${tasks.completed}` : true;
-      const [row] = await db
-        .update(tasks)
-        .set({ completed, updatedAt: new Date() })
-        .where(owned(userId, id))
-        .returning();
-      if (!row) throw notFound(id);
-      return toTask(row);
+    /** Mark done (idempotent), or flip it when `toggle` is set; a repeating task gets its next occurrence once. */
+    async complete(userId: string, id: number, options: { toggle?: boolean } = {}): Promise<CompletedTask> {
+      const zone = await settings.timeZone(userId);
+      const { row, next } = await db.transaction(async (tx) => {
+        // Only an actual pending → done transition creates the next occurrence, even under concurrent calls.
+        const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');
+        if (!current) throw notFound(id);
+        const completed = options.toggle ? !current.completed : true;
+        const [updated] = await tx.update(tasks).set({ completed, updatedAt: new Date() }).where(owned(userId, id)).returning();
+        return { row: updated!, next: completed && !current.completed ? await createNext(tx, updated!, zone) : undefined };
+      });
+      return withNext(userId, row, next, zone);
     },
 
     /** Delete a task; returns what was deleted. */
     async remove(userId: string, id: number): Promise<Task> {
-      const [row] = await db.delete(tasks).where(owned(userId, id)).returning();
-      if (!row) throw notFound(id);
-      return toTask(row);
+      const rows = await db.delete(tasks).where(owned(userId, id)).returning();
+      if (!rows.length) throw notFound(id);
+      return (await present(userId, rows))[0]!;
     },
   };
+
+  async function withNext(userId: string, row: Row, next: Row | undefined, zone: string): Promise<CompletedTask> {
+    const [task, nextTask] = await present(userId, next ? [row, next] : [row], zone);
+    return nextTask ? { ...task!, next_task: nextTask } : task!;
+  }
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

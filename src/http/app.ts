@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ChatService } from '../agent/chat.js';
 import type { ConversationService } from '../domain/conversations.js';
+import type { SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
 import { registerMcpRoutes } from '../mcp/http.js';
 import { AppError, errorBody } from '../errors.js';
@@ -22,6 +23,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerConversationRoutes } from './routes/conversations.js';
+import { registerSettingsRoutes } from './routes/settings.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTaskRoutes } from './routes/tasks.js';
 
@@ -33,6 +35,7 @@ export interface AppDeps {
   auth: Auth;
   tasks: TaskService;
   conversations: ConversationService;
+  settings: SettingsService;
   chat: ChatService;
   verifyApiToken: VerifyToken;
   verifyMcpToken: VerifyToken;
@@ -110,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
       registerTaskRoutes(scope, deps.tasks);
       registerConversationRoutes(scope, deps.conversations);
+      registerSettingsRoutes(scope, deps.settings);
       registerChatRoutes(scope, deps.chat);
     },
     { prefix: '/api/:userId' },

@@ -40,7 +40,7 @@ for (const driver of testDrivers) {
       assert.equal(body.response, 'Added Buy milk.');
       const [task] = await tasks();
       assert.equal(task!.title, 'Buy milk');
-      assert.deepEqual(body.tool_calls, [{ name: 'add_task', arguments: { title: 'Buy milk' }, result: { task_id: task!.id, status: 'created', title: 'Buy milk' } }]);
+      assert.deepEqual(body.tool_calls, [{ name: 'add_task', arguments: { title: 'Buy milk' }, result: { task_id: task!.id, status: 'created', title: 'Buy milk', due_at: null, priority: null, tags: [], repeat: null } }]);
       assert.equal(fake.requests[0]!.headers.authorization, 'Bearer sk-fake-key-for-tests');
       assert.equal(fake.requests[0]!.body.model, 'fake-model');
       const toolNames = fake.requests[0]!.body.tools!.map((x) => x.function.name).sort();
@@ -61,6 +61,19 @@ for (const driver of testDrivers) {
       assert.equal(second.statusCode, 200);
       const sent = fake.requests[0]!.body.messages.filter((m) => m.role !== 'system').map((m) => [m.role, textOf(m.content)]);
       assert.deepEqual(sent, [['user', 'hello there'], ['assistant', 'first'], ['user', 'and again']]);
+    });
+
+    test('the model is told the current date and time in the user time zone; the chat body keeps the zone current', async () => {
+      fake.use(() => ({ kind: 'text', text: 'ok' }));
+      const res = await chat({ message: 'what day is it?', timezone: 'Asia/Tokyo' });
+      assert.equal(res.statusCode, 200, res.body);
+      const system = textOf(fake.requests[0]!.body.messages.find((m) => m.role === 'system')?.content);
+      assert.match(system, /Current date and time: \d{4}-\d{2}-\d{2}T\d{2}:\d{2} \([A-Z][a-z]+day\), time zone Asia\/Tokyo\./);
+      const settings = await t.app.inject({ method: 'GET', url: `/api/${u.id}/settings`, headers: u.headers });
+      assert.deepEqual(settings.json(), { timezone: 'Asia/Tokyo' });
+      const bad = await chat({ message: 'hi', timezone: 'Nowhere/Special' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /timezone must be an IANA time zone/);
     });
 
     test('a 429 is retried and the turn succeeds', async () => {

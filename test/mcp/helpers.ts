@@ -16,21 +16,37 @@ export function textOf(result: CallToolResult): string {
   return first.text;
 }
 
-const changeSchema = z.strictObject({ task_id: z.number().int().positive(), status: z.string(), title: z.string() });
+const details = {
+  due_at: z.string().nullable(),
+  priority: z.enum(['high', 'medium', 'low']).nullable(),
+  tags: z.array(z.string()),
+  repeat: z.string().nullable(),
+};
+const fullChangeSchema = z.strictObject({
+  task_id: z.number().int().positive(),
+  status: z.string(),
+  title: z.string(),
+  ...details,
+  next_task_id: z.number().int().positive().optional(),
+  next_due_at: z.string().nullable().optional(),
+});
 const listSchema = z.strictObject({
-  tasks: z.array(z.strictObject({ id: z.number().int(), title: z.string(), description: z.string().nullable(), completed: z.boolean() })),
+  tasks: z.array(
+    z.strictObject({ id: z.number().int(), title: z.string(), description: z.string().nullable(), completed: z.boolean(), ...details, overdue: z.boolean() }),
+  ),
 });
 
-/** Assert a successful `{task_id, status, title}` result whose text is the same JSON as its structured content. */
-export function expectChange(result: CallToolResult, status: string): z.infer<typeof changeSchema> {
+
+/** Assert a successful change result whose text is the same JSON as its structured content; returns its `{task_id, status, title}`. */
+export function expectChange(result: CallToolResult, status: string): { task_id: number; status: string; title: string } {
   assert.notEqual(result.isError, true, `tool failed: ${JSON.stringify(result.content)}`);
-  const structured = changeSchema.parse(result.structuredContent);
-  assert.equal(structured.status, status);
-  assert.deepEqual(JSON.parse(textOf(result)), structured, 'text content and structured content agree');
-  return structured;
+  const full = fullChangeSchema.parse(result.structuredContent);
+  assert.equal(full.status, status);
+  assert.deepEqual(JSON.parse(textOf(result)), full, 'text content and structured content agree');
+  return { task_id: full.task_id, status: full.status, title: full.title };
 }
 
-/** Assert a successful list_tasks result: text is exactly JSON.stringify({tasks}), same as the structured content. */
+/** Assert a successful list_tasks result: text is the bare array, structured content wraps it as {tasks}. */
 export function expectList(result: CallToolResult): z.infer<typeof listSchema>['tasks'] {
   assert.notEqual(result.isError, true, `tool failed: ${JSON.stringify(result.content)}`);
   const structured = listSchema.parse(result.structuredContent);

@@ -9,14 +9,23 @@ const listQuery = z.object({
   status: taskStatusSchema.default('all'),
   limit: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
   offset: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must not be negative').optional(),
+  q: z.string().optional(),
+  query: z.string().optional(),
+  due_before: z.string().optional(),
+  due_after: z.string().optional(),
+  overdue: z.string().optional(),
+  priority: z.string().optional(),
+  tag: z.string().optional(),
+  sort: z.string().optional(),
 });
 const taskParams = z.object({ id: idSchema });
 
 /** Task REST routes under /api/:userId (authentication is applied by the enclosing scope). */
 export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): void {
   app.get('/tasks', async (request) => {
-    const query = parseInput(listQuery, request.query, 'query');
-    return tasks.list(currentUser(request).id, query);
+    // Strings from the URL here; the domain validates each filter and names the bad one.
+    const { q, query, ...filters } = parseInput(listQuery, request.query, 'query');
+    return tasks.list(currentUser(request).id, { ...filters, query: query ?? q });
   });
 
   app.post('/tasks', async (request, reply) => {

@@ -1,5 +1,18 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { descriptionSchema, jsonResult, runTool, taskChange, taskChangeSchema, titleSchema, toolInput, type ToolContext } from './shared.js';
+import {
+  descriptionSchema,
+  dueArgSchema,
+  jsonResult,
+  priorityArgSchema,
+  repeatArgSchema,
+  runTool,
+  tagsArgSchema,
+  taskChange,
+  taskChangeSchema,
+  titleSchema,
+  toolInput,
+  type ToolContext,
+} from './shared.js';
 
 /** Register `add_task`: create a task for the caller. */
 export function registerAddTask(server: McpServer, ctx: ToolContext): void {
@@ -9,11 +22,15 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
       title: 'Add a task',
       description:
         'Create a new task on the user\'s todo list. Use a short imperative title ("Buy milk"); put details in description. ' +
-        'Returns the new task_id, which the other tools take.',
+        'Optionally set when it is due, a priority, tags and a repeat rule. Returns the new task_id, which the other tools take.',
       inputSchema: toolInput(
         {
           title: titleSchema.describe('What to do, 1-500 characters'),
           description: descriptionSchema.optional().describe('Optional details, up to 5000 characters'),
+          due: dueArgSchema.optional(),
+          priority: priorityArgSchema.optional(),
+          tags: tagsArgSchema.optional(),
+          repeat: repeatArgSchema.optional(),
         },
         ctx.user,
       ),
@@ -22,7 +39,8 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
     },
     (args) =>
       runTool(ctx, 'add_task', async () => {
-        const task = await ctx.tasks.create(ctx.user.id, { title: args.title, description: args.description });
+        const { title, description, due, priority, tags, repeat } = args;
+        const task = await ctx.tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat });
         return jsonResult(taskChange(task, 'created'));
       }),
   );

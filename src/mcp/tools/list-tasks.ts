@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { taskStatusSchema } from '../../domain/tasks.js';
-import { jsonResult, runTool, toolInput, type ToolContext } from './shared.js';
+import { dueArgSchema, jsonResult, priorityArgSchema, runTool, toolInput, type ToolContext } from './shared.js';
 
 /** One task as list_tasks shows it. */
 const listedTaskSchema = z.object({
@@ -9,6 +9,11 @@ const listedTaskSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   completed: z.boolean(),
+  due_at: z.string().nullable().optional(),
+  priority: z.enum(['high', 'medium', 'low']).nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  repeat: z.string().nullable().optional(),
+  overdue: z.boolean().optional(),
 });
 
 /** The structured result of list_tasks (structured content must be an object, so the array is wrapped). */
@@ -21,13 +26,20 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
     {
       title: 'List tasks',
       description:
-        'List the user\'s tasks, newest first, as [{id, title, description, completed}]. ' +
-        'Use it to find a task_id before completing, updating or deleting a task.',
+        'List the user\'s tasks as [{id, title, description, completed, due_at, priority, tags, repeat, overdue}], ' +
+        'newest first unless sorted; filters combine. Use it to find a task_id before completing, updating or deleting a task.',
       inputSchema: toolInput(
         {
           status: taskStatusSchema
             .optional()
             .describe('Which tasks: "all" (default), "pending" (not done) or "completed"'),
+          due_before: dueArgSchema.optional().describe('Due on or before this day ("YYYY-MM-DD", whole day) or time'),
+          due_after: dueArgSchema.optional().describe('Due on or after this day ("YYYY-MM-DD", from its start) or time'),
+          overdue: z.boolean().optional().describe('true: only tasks whose due date has passed and are not done'),
+          priority: priorityArgSchema.optional().describe('Only this priority'),
+          tag: z.string().max(33).optional().describe('Only tasks with this tag'),
+          query: z.string().max(200).optional().describe('Words the title or description contains'),
+          sort: z.enum(['created', 'due', 'priority', 'title']).optional().describe('created (newest first, default), due (soonest first), priority (high first), title (A-Z)'),
         },
         ctx.user,
       ),
@@ -36,8 +48,19 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
     },
     (args) =>
       runTool(ctx, 'list_tasks', async () => {
-        const tasks = await ctx.tasks.list(ctx.user.id, { status: args.status ?? 'all' });
-        const listed = tasks.map((t) => ({ id: t.id, title: t.title, description: t.description, completed: t.completed }));
+        const { user_id: _ignored, ...filters } = args;
+        const tasks = await ctx.tasks.list(ctx.user.id, { ...filters, status: args.status ?? 'all' });
+        const listed = tasks.map((t) => ({
+          id: t.id,
+          title: t.title,
+          description: t.description,
+          completed: t.completed,
+          due_at: t.due_at,
+          priority: t.priority,
+          tags: t.tags,
+          repeat: t.repeat,
+          overdue: t.overdue,
+        }));
         // The contract's result is the bare array (the text); structured content must be an object, so it wraps it.
         return jsonResult({ tasks: listed }, listed);
       }),

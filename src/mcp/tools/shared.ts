@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { Task, TaskService } from '../../domain/tasks.js';
+import type { CompletedTask, TaskService } from '../../domain/tasks.js';
 import { AppError, isDatabaseUnavailable } from '../../errors.js';
 
 /** What every tool is bound to: the authenticated caller and the task domain. */
@@ -24,12 +24,36 @@ export const titleSchema = z.string().min(1).max(500);
 /** A task description (the domain trims it; empty clears it). */
 export const descriptionSchema = z.string().max(5000);
 
-/** The `{task_id, status, title}` result of the tools that change one task. */
+/** A due date argument: the domain reads it in the user's time zone. */
+export const dueArgSchema = z
+  .string()
+  .max(100)
+  .describe('When it is due: "YYYY-MM-DD" for a day, "YYYY-MM-DDTHH:mm" for a local time, or English like "tomorrow 5pm"');
+
+/** A priority argument. */
+export const priorityArgSchema = z.enum(['high', 'medium', 'low']).describe('Priority');
+
+/** A tags argument (replaces the task's tags). */
+export const tagsArgSchema = z.array(z.string().max(33)).max(10).describe('Short lowercase words, e.g. ["work", "health"]');
+
+/** A repeat rule argument. */
+export const repeatArgSchema = z
+  .string()
+  .max(60)
+  .describe('Repeat rule: daily, weekdays, weekly, "weekly on mon,thu", monthly, yearly, or "every N days|weeks|months"');
+
+/** The result of the tools that change one task: `{task_id, status, title}` plus its details. */
 export function taskChangeSchema<S extends string>(status: S) {
   return z.object({
     task_id: z.int().positive().describe('The id of the task'),
     status: z.literal(status),
     title: z.string().describe('The title of the task'),
+    due_at: z.string().nullable().optional().describe('"YYYY-MM-DD" or an ISO date-time with the user\'s offset'),
+    priority: z.enum(['high', 'medium', 'low']).nullable().optional(),
+    tags: z.array(z.string()).optional(),
+    repeat: z.string().nullable().optional(),
+    next_task_id: z.int().positive().optional().describe('For a repeating task: the id of its next occurrence'),
+    next_due_at: z.string().nullable().optional().describe('For a repeating task: when the next occurrence is due'),
   });
 }
 
@@ -72,9 +96,18 @@ export function toolError(message: string): CallToolResult {
   return { content: [{ type: 'text', text: message }], isError: true };
 }
 
-/** `{task_id, status, title}` for a task that was just changed. */
-export function taskChange<S extends string>(task: Task, status: S): { task_id: number; status: S; title: string } {
-  return { task_id: task.id, status, title: task.title };
+/** `{task_id, status, title, …details}` for a task that was just changed (and its next occurrence, if any). */
+export function taskChange<S extends string>(task: CompletedTask, status: S) {
+  return {
+    task_id: task.id,
+    status,
+    title: task.title,
+    due_at: task.due_at,
+    priority: task.priority,
+    tags: task.tags,
+    repeat: task.repeat,
+    ...(task.next_task ? { next_task_id: task.next_task.id, next_due_at: task.next_task.due_at } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   descriptionSchema,
+  dueArgSchema,
   jsonResult,
+  priorityArgSchema,
+  repeatArgSchema,
+  tagsArgSchema,
   runTool,
   taskChange,
   taskChangeSchema,
@@ -12,20 +16,24 @@ import {
   type ToolContext,
 } from './shared.js';
 
-/** Register `update_task`: change the title and/or description of one of the caller's tasks. */
+/** Register `update_task`: change the title, description or details of one of the caller's tasks. */
 export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
     'update_task',
     {
       title: 'Update a task',
       description:
-        'Change the title and/or the description of a task; give at least one. ' +
-        'An empty or null description clears it. To mark a task done use complete_task.',
+        'Change the title, description, due date, priority, tags or repeat rule of a task; give at least one. ' +
+        'null clears a field (null repeat stops repeating); tags replaces the whole list. To mark a task done use complete_task.',
       inputSchema: toolInput(
         {
           task_id: taskIdSchema,
           title: titleSchema.optional().describe('The new title, 1-500 characters'),
           description: descriptionSchema.nullable().optional().describe('The new description; empty or null clears it'),
+          due: dueArgSchema.nullable().optional(),
+          priority: priorityArgSchema.nullable().optional(),
+          tags: tagsArgSchema.nullable().optional(),
+          repeat: repeatArgSchema.nullable().optional(),
         },
         ctx.user,
       ),
@@ -34,10 +42,12 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
     },
     (args) =>
       runTool(ctx, 'update_task', async () => {
-        if (args.title === undefined && args.description === undefined) {
-          return toolError(`Nothing to update: give a new title or description for task ${args.task_id}`);
+        const { task_id, title, description, due, priority, tags, repeat } = args;
+        const changes = { title, description, due_at: due, priority, tags, repeat };
+        if (Object.values(changes).every((v) => v === undefined)) {
+          return toolError(`Nothing to update: give a new title, description, due, priority, tags or repeat for task ${task_id}`);
         }
-        const task = await ctx.tasks.update(ctx.user.id, args.task_id, { title: args.title, description: args.description });
+        const task = await ctx.tasks.update(ctx.user.id, task_id, changes);
         return jsonResult(taskChange(task, 'updated'));
       }),
   );
