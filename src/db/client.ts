@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,7 +9,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { migrationsFolder } from './paths.js';
 import { schema } from './schema.js';
+import { shippedTemplate } from './template.js';
 
 /** The drizzle database both drivers expose: domain code is written once against this. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,6 +27,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
+export { migrationsFolder } from './paths.js';
+
 export interface DbOptions {
   databaseUrl?: string;
   dataDir?: string;
@@ -33,9 +36,6 @@ export interface DbOptions {
   /** PGlite only: start from a dumped data directory (tests load a migrated template this way). */
   loadDataDir?: Blob;
 }
-
-/** Where the committed SQL migrations live, next to this module in src/ and dist/. */
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 // Any constant works: it only has to be the same for every instance running migrations.
 const MIGRATION_LOCK_KEY = 727_001;
@@ -51,9 +51,12 @@ async function openPglite(options: DbOptions): Promise<Db> {
     mkdirSync(options.dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);
   }
+  // A new data directory starts from the migrated template the build ships, when there is one.
+  const isNew = options.dataDir !== undefined && !existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  const loadDataDir = options.loadDataDir ?? (isNew ? shippedTemplate() : undefined);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir });
   } catch (error) {
     unlock();
     throw error;

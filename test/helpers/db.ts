@@ -1,11 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { createDb, migrationsFolder, type Db } from '../../src/db/client.js';
+import { createDb, type Db } from '../../src/db/client.js';
+import { ensurePgliteTemplate } from '../../src/db/template.js';
 
 /** The database drivers every integration suite runs on: PGlite always, Postgres when TEST_DATABASE_URL is set. */
 export type Driver = 'pglite' | 'postgres';
@@ -50,32 +48,7 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
   }
 }
 
-/**
- * A migrated PGlite data directory as a tarball, cached on disk per migration set: creating a PGlite
- * database runs initdb (seconds), loading a dump takes well under one.
- */
+/** The migrated PGlite template (cached on disk per migration set), as bytes. */
 export async function pgliteTemplate(): Promise<Buffer> {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
-  }
-  const file = path.join(cacheDir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return buildTemplate(file);
-}
-
-async function buildTemplate(file: string): Promise<Buffer> {
-  const client = await PGlite.create();
-  await migrate(drizzle(client), { migrationsFolder });
-  const dump = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
-  await client.close();
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, dump);
-  renameSync(tmp, file);
-  return dump;
+  return readFileSync(await ensurePgliteTemplate(cacheDir));
 }
