@@ -13,7 +13,7 @@ import {
   type protocol,
 } from '@openai/agents';
 import { z } from 'zod';
-import { nextStep, type EngineStep, type TranscriptEntry } from '../engine/index.js';
+import { isTimeZone, nextStep, zonedInstant, type EngineContext, type EngineStep, type TranscriptEntry } from '../engine/index.js';
 
 const argsSchema = z.record(z.string(), z.unknown());
 const textPart = z.object({ type: z.string(), text: z.string() });
@@ -82,6 +82,25 @@ export function toOutput(step: EngineStep): protocol.OutputModelItem[] {
   ];
 }
 
+const NOW_LINE = /Current date and time: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?: \([A-Za-z]+\))?, time zone ([A-Za-z0-9_+\-/]+)\./;
+
+/**
+ * When and where the user is, read from the instructions' line "Current date and time:
+ * 2026-11-26T23:05 (Thursday), time zone Europe/Paris."; null without one (the engine then uses
+ * the real clock and UTC). An unknown time zone reads as UTC.
+ */
+export function contextFromInstructions(instructions: string | undefined): EngineContext | null {
+  const m = NOW_LINE.exec(instructions ?? '');
+  if (!m?.[1] || !m[2] || Number.isNaN(Date.parse(`${m[1]}:00Z`))) return null;
+  const timeZone = isTimeZone(m[2]) ? m[2] : 'UTC';
+  return { now: zonedInstant(m[1], timeZone), timeZone };
+}
+
+/** The engine's next step for a model request. */
+function stepFor(request: ModelRequest): EngineStep {
+  return nextStep(toTranscript(request.input), contextFromInstructions(request.systemInstructions) ?? {});
+}
+
 /** Splits a reply into a few chunks for streaming (whole words, the last chunk takes the rest). */
 function chunks(text: string, count = 3): string[] {
   const parts = text.split(/(?<=\s)/);
@@ -95,13 +114,13 @@ function chunks(text: string, count = 3): string[] {
 export class LocalModel implements Model {
   /** Answers one model call: the next step of the agent loop. */
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
-    const output = toOutput(nextStep(toTranscript(request.input)));
+    const output = toOutput(stepFor(request));
     return { usage: new Usage(), output, responseId: `resp_${randomUUID()}` };
   }
 
   /** Streams the same answer: started, text deltas (for a message), done with the full output. */
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
-    const step = nextStep(toTranscript(request.input));
+    const step = stepFor(request);
     const output = toOutput(step);
     yield { type: 'response_started' };
     if (step.kind === 'message') {

@@ -2,6 +2,7 @@
 // after "which one do you mean?", "buy milk" after "what should the task say?", "yes" after an
 // offer, "and the passport one too" after a delete.
 import { stripFillers } from './chat.js';
+import type { Clock } from './clock.js';
 import { numberedLines, previousTurn, type Shown } from './history.js';
 import { understand, type Request } from './intent.js';
 import { findByName } from './match.js';
@@ -37,12 +38,12 @@ function pick(answer: string, quotes: readonly string[], candidates: readonly Sh
 }
 
 /** Reinterprets the current message as an answer to the engine's last question, when it is one. */
-export function followUp(request: Request, text: string, earlier: readonly TranscriptEntry[]): Request | null {
+export function followUp(request: Request, text: string, earlier: readonly TranscriptEntry[], clock: Clock): Request | null {
   const prev = previousTurn(earlier);
   if (!prev) return null;
   const { text: prepared, quotes } = prepare(text);
   const answer = stripFillers(prepared);
-  const before = understand(prev.text);
+  const before = understand(prev.text, clock);
 
   const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
   if (more?.[1] && ANSWERABLE(request) && (before.intent === 'complete' || before.intent === 'delete')) {
@@ -60,7 +61,7 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   }
   const isYes = request.intent === 'chat' && request.kind === 'yes';
   if (asked(prev.reply, 'title') && !isYes) {
-    const items = newTasks(answer, quotes);
+    const items = newTasks(answer, quotes, clock);
     return items.length > 0 ? { intent: 'add', items } : null;
   }
   if (asked(prev.reply, 'newTitle') && !isYes) {
@@ -69,7 +70,7 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
     return id && title !== '' ? { intent: 'update', ref: { kind: 'ids', ids: [Number(id)] }, title } : null;
   }
   if (asked(prev.reply, 'offerAdd') && isYes && before.intent === 'suggest') {
-    return { intent: 'add', items: [{ title: before.title }] };
+    return { intent: 'add', items: [before.item] };
   }
   if (asked(prev.reply, 'deleteAll') && isYes) {
     return { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true };

@@ -1,5 +1,6 @@
 // Reading the transcript: the request being served, what was already done this turn, and the
 // context earlier turns give ("the second one", "it", a question the engine asked).
+import { DETAILS_SUFFIX } from './detail-words.js';
 import { readOutcome, type ToolOutcome } from './results.js';
 import type { TranscriptEntry } from './types.js';
 
@@ -64,13 +65,14 @@ const NUMBERED = /^\s*(\d+)\.\s+#(\d+)\s+(.*)$/;
 /** The marker the engine puts after a completed task in its lists. */
 export const DONE_MARK = ' (done)';
 
-/** Parses the numbered "N. #id Title" lines of one reply. */
+/** Parses the numbered "N. #id Title — details" lines of one reply. */
 export function numberedLines(text: string): Shown[] {
   const shown: Shown[] = [];
   for (const line of text.split('\n')) {
     const m = NUMBERED.exec(line);
     if (m?.[2] && m[3] !== undefined) {
-      const title = m[3].endsWith(DONE_MARK) ? m[3].slice(0, -DONE_MARK.length) : m[3];
+      const text = m[3].replace(DETAILS_SUFFIX, '');
+      const title = text.endsWith(DONE_MARK) ? text.slice(0, -DONE_MARK.length) : text;
       shown.push({ id: Number(m[2]), title });
     }
   }
@@ -105,7 +107,7 @@ export function lastTouched(entries: readonly TranscriptEntry[]): Shown | null {
   return touchedInReplies(entries, deleted);
 }
 
-const CONFIRMATION = /^(Added|Completed|Updated|Deleted) #(\d+) (.*?)(?: \(description: .*\))?\.$/;
+const CONFIRMATION = /^(Added|Completed|Updated|Deleted) #(\d+) (.*?)(?: — .*?)?(?: \(description: .*\))?\.$/;
 
 /** History without tool items (another store's window): read the engine's own confirmations. */
 function touchedInReplies(entries: readonly TranscriptEntry[], deleted: Set<number>): Shown | null {

@@ -1,5 +1,6 @@
 // The built-in offline language engine: reads the conversation, answers with the next step of
 // the agent loop (tool calls or a message). Stateless: every call re-reads the transcript.
+import { clockOf, type EngineContext } from './clock.js';
 import { followUp } from './followup.js';
 import { lastShownList, lastTouched, readTurn } from './history.js';
 import { understand } from './intent.js';
@@ -7,6 +8,8 @@ import { plan } from './plan.js';
 import { chatReply } from './reply.js';
 import type { EngineStep, TranscriptEntry } from './types.js';
 
+export type { EngineContext } from './clock.js';
+export { isTimeZone, zonedInstant } from './clock.js';
 export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
 
 // Every plan ends in a message within three steps (list, act, confirm); these bounds are a backstop
@@ -14,14 +17,19 @@ export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
 const MAX_CALLS_PER_TURN = 60;
 const MAX_LISTS_PER_TURN = 2;
 
-/** Decide the next step of the agent loop from the conversation so far (oldest first). */
-export function nextStep(transcript: readonly TranscriptEntry[]): EngineStep {
+/**
+ * Decide the next step of the agent loop from the conversation so far (oldest first). `context`
+ * is when and where the user is; without it, the real clock and UTC. Given the same transcript and
+ * context, the answer is always the same.
+ */
+export function nextStep(transcript: readonly TranscriptEntry[], context: Partial<EngineContext> = {}): EngineStep {
+  const clock = clockOf({ now: context.now ?? new Date(), timeZone: context.timeZone ?? 'UTC' });
   const turn = readTurn(transcript);
   if (!turn) return { kind: 'message', text: chatReply('greeting') };
   const calls = transcript.slice(turn.earlier.length).filter((e) => e.kind === 'tool_call').length;
-  const understood = understand(turn.text);
-  const request = followUp(understood, turn.text, turn.earlier) ?? understood;
-  const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier) });
+  const understood = understand(turn.text, clock);
+  const request = followUp(understood, turn.text, turn.earlier, clock) ?? understood;
+  const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier), clock });
   const lists = turn.done.filter((x) => x.name === 'list_tasks').length;
   if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists >= MAX_LISTS_PER_TURN)) {
     return { kind: 'message', text: 'I stopped here to avoid repeating myself. Say "show my tasks" to see where things stand.' };

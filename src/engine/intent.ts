@@ -1,21 +1,25 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
 import { chatKind, stripFillers, type ChatKind } from './chat.js';
+import type { Clock } from './clock.js';
+import { readDetailUpdate } from './detail-update.js';
+import type { DetailEdit } from './details.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
+import { readListQuery, type ListQuery } from './list-query.js';
 import { parseRef, type Ref, type Status } from './refs.js';
 import { fixCommandTypos, prepare, words } from './text.js';
-import { newTasks, toTitle, type NewTask } from './titles.js';
+import { newTasks, oneTask, type NewTask } from './titles.js';
 import { readUpdate } from './update-intent.js';
 
 /** A request, understood. */
 export type Request =
   | { intent: 'add'; items: NewTask[] }
-  | { intent: 'list'; status: Status; count: boolean }
+  | { intent: 'list'; status: Status; count: boolean; query?: ListQuery }
   | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
-  | { intent: 'update'; ref: Ref; title?: string; description?: string }
+  | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
-  | { intent: 'suggest'; title: string };
+  | { intent: 'suggest'; item: NewTask };
 
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
@@ -27,6 +31,20 @@ const PENDING = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplet
 const COMPLETED = /\b(?:done|completed?|finished|checked off|ticked off|crossed off|accomplished|achieved|closed)\b/i;
 const BARE_LIST = /^(?:(?:completed|finished|pending|open|remaining|outstanding)(?: tasks| ones| items| todos)?|done (?:tasks|ones|items)|show me|tasks?|todos?|my (?:tasks|todos|list|todo list|stuff)|list|the list|todo list|to do list|everything|ls|agenda|show|status)$/i;
 
+function statusOf(lower: string, fallback: Status): Status {
+  if (PENDING.test(lower)) return 'pending';
+  if (COMPLETED.test(lower)) return 'completed';
+  return fallback;
+}
+
+/** A list narrowed by due date, priority, tag or words, or sorted. */
+function listQueryRequest(s: string, quotes: readonly string[], clock: Clock): Request | null {
+  const query = readListQuery(s, quotes, clock);
+  if (!query) return null;
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b/i.test(s);
+  return { intent: 'list', status: statusOf(query.rest.toLowerCase(), query.search ? 'all' : 'pending'), count, query };
+}
+
 function listRequest(s: string): Request | null {
   const lower = s.toLowerCase();
   const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(lower);
@@ -37,10 +55,7 @@ function listRequest(s: string): Request | null {
   if (!listy) return null;
   const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));
   if (ids.length > 0) return { intent: 'status', ref: { kind: 'ids', ids } };
-  let status: Status = 'all';
-  if (PENDING.test(lower)) status = 'pending';
-  else if (COMPLETED.test(lower)) status = 'completed';
-  return { intent: 'list', status, count };
+  return { intent: 'list', status: statusOf(lower, 'all'), count };
 }
 
 function isPast(word: string): boolean {
@@ -95,21 +110,21 @@ function deleteRequest(s: string, quotes: readonly string[]): Request | null {
 }
 
 const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
-const REMINDER = /^(?:remind me(?: to| that| about|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
+const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
 const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
 const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)\s+)?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta)\s+${ADVERBS}(.+)$`, 'i');
 
-function addRequest(s: string, quotes: readonly string[], question: boolean, depth: number): Request | null {
+function addRequest(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth: number): Request | null {
   let m = REMINDER.exec(s);
-  if (m?.[1]) return withItems(m[1], quotes);
+  if (m?.[1]) return withItems(m[1], quotes, clock);
   m = ADD_VERB.exec(s);
-  if (m) return withItems(m[1] ?? '', quotes);
+  if (m) return withItems(m[1] ?? '', quotes, clock);
   m = OBLIGATION.exec(s);
   if (m?.[1] && !question) {
-    const inner = classify(m[1], quotes, question, depth + 1);
+    const inner = classify(m[1], quotes, question, clock, depth + 1);
     if (inner && acceptsInner(inner)) return inner;
     if (/^remember\b/i.test(m[1])) return null;
-    return withItems(m[1], quotes);
+    return withItems(m[1], quotes, clock);
   }
   return null;
 }
@@ -120,13 +135,15 @@ function acceptsInner(inner: Request): boolean {
   return inner.intent === 'delete' || inner.intent === 'update' || inner.intent === 'list' || inner.intent === 'add';
 }
 
-function withItems(body: string, quotes: readonly string[]): Request {
-  return { intent: 'add', items: newTasks(body, quotes) };
+function withItems(body: string, quotes: readonly string[], clock: Clock): Request {
+  return { intent: 'add', items: newTasks(body, quotes, clock) };
 }
 
 function questionRequest(s: string, quotes: readonly string[]): Request | null {
-  const m = /^(?:did|have|has|is|are|was|were|should|shall|do|does|am|can)\s+(?:(?:i|we)\b)?\s*(?:already\s+|still\s+|ever\s+)?(?:need to\s+|have to\s+)?(.+?)(?:\s+(?:yet|already|done|finished|completed?))?$/i.exec(s);
-  const rest = m?.[1] ?? s.replace(/^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+/i, '');
+  // "when is the dentist due?", "is the report due today?": the answer says the task's due date.
+  const when = /^when(?:'s|\s+is|\s+was|\s+are)\s+(.+?)\s+due\b.*$/i.exec(s);
+  const m = /^(?:did|have|has|is|are|was|were|should|shall|do|does|am|can)\s+(?:(?:i|we)\b)?\s*(?:already\s+|still\s+|ever\s+)?(?:need to\s+|have to\s+)?(.+?)(?:\s+(?:yet|already|done|finished|completed?|due\b.*))?$/i.exec(s);
+  const rest = when?.[1] ?? m?.[1] ?? s.replace(/^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+/i, '');
   const ref = parseRef(rest, quotes);
   return ref.kind === 'none' ? null : { intent: 'status', ref };
 }
@@ -142,8 +159,10 @@ function bareVerb(verb: string): Request {
 }
 
 /** Classifies a message already stripped of filler (exported for follow-ups). */
-export function classify(s: string, quotes: readonly string[], question: boolean, depth = 0): Request | null {
+export function classify(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth = 0): Request | null {
   if (depth > 2 || s === '') return null;
+  const details = readDetailUpdate(s, quotes, clock);
+  if (details) return details;
   if (/^(?:re-?open|un-?complete|un-?mark|un-?check|un-?tick|un-?do|undelete|restore)\b/i.test(s)) {
     return { intent: 'chat', kind: 'reopen' };
   }
@@ -159,25 +178,26 @@ export function classify(s: string, quotes: readonly string[], question: boolean
   if (bare) return bareVerb(bare);
   return (
     readUpdate(s, quotes) ??
+    listQueryRequest(s, quotes, clock) ??
     listRequest(s) ??
     completeRequest(s, quotes) ??
     deleteRequest(s, quotes) ??
-    addRequest(s, quotes, question, depth) ??
+    addRequest(s, quotes, question, clock, depth) ??
     reportedDone(s, quotes, question) ??
     (question ? questionRequest(s, quotes) : null)
   );
 }
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
-export function understand(raw: string): Request {
+export function understand(raw: string, clock: Clock): Request {
   const { text, quotes } = prepare(raw);
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
   const s = fixCommandTypos(stripFillers(text));
-  const request = classify(s, quotes, question);
+  const request = classify(s, quotes, question, clock);
   if (request) return request;
   const first = words(s)[0];
-  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', title: toTitle(s, quotes) };
+  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', item: oneTask(s, quotes, clock) };
   return { intent: 'chat', kind: 'unknown' };
 }

@@ -1,20 +1,27 @@
 // The agent loop, one step at a time: from the request and what this turn already did, decide the
 // next tool calls or the final answer. Every branch ends in a message within three steps.
-import type { Exchange, Shown, Turn } from './history.js';
+import { localDue, shiftDue, type Clock } from './clock.js';
+import { summary } from './confirm.js';
+import { detailWords, withDetails } from './detail-words.js';
+import { hasDetails, normalTags } from './details.js';
+import type { Shown, Turn } from './history.js';
 import type { Request } from './intent.js';
 import { findByName } from './match.js';
 import type { Ref } from './refs.js';
-import { ASK, ASK_TITLE_LINE, actionLine, chatReply, errorLine, label, listReply, noMatchReply, whichReply } from './reply.js';
+import { ASK, ASK_TITLE_LINE, chatReply, label, listReply, noMatchReply, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
+import type { NewTask } from './titles.js';
 import type { EngineStep, ToolName } from './types.js';
 
-/** What earlier turns tell about the conversation. */
+/** What earlier turns tell about the conversation, and the user's clock. */
 export interface Context {
   shown: Shown[] | null;
   touched: Shown | null;
+  clock: Clock;
 }
 
 type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' }>;
+type UpdateRequest = Extract<Request, { intent: 'update' }>;
 type Targets = { ids: number[]; tasks?: TaskView[] } | { say: string } | { needList: 'all' | 'pending' | 'completed' };
 
 const MAX_ACTIONS = 50;
@@ -30,17 +37,6 @@ function listed(turn: Turn): { tasks: TaskView[] } | { error: string } | null {
   const x = turn.done.find((e) => e.name === 'list_tasks');
   if (!x) return null;
   return x.outcome.ok && x.outcome.kind === 'list' ? { tasks: x.outcome.tasks } : { error: x.outcome.ok ? 'unexpected result' : x.outcome.message };
-}
-
-function summary(actions: readonly Exchange[], notes: readonly string[] = []): string {
-  const lines = actions.map((x) => {
-    if (x.outcome.ok && x.outcome.kind === 'action') {
-      const description = typeof x.args.description === 'string' ? x.args.description : undefined;
-      return actionLine(x.outcome.status, { id: x.outcome.taskId, title: x.outcome.title }, description);
-    }
-    return errorLine(x.outcome.ok ? 'unexpected result' : x.outcome.message, x.args.task_id);
-  });
-  return [...notes, ...lines].join('\n');
 }
 
 function byPosition(ref: Extract<Ref, { kind: 'positions' }>, shown: readonly Shown[]): Targets {
@@ -63,9 +59,11 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       return { ids: [...new Set(ref.ids)], tasks };
     case 'pronoun':
       return ctx.touched ? { ids: [ctx.touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
-    case 'positions':
-      if (ctx.shown) return byPosition(ref, ctx.shown);
-      return tasks ? byPosition(ref, tasks) : { needList: 'all' };
+    case 'positions': {
+      if (!ctx.shown && !tasks) return { needList: 'all' };
+      const picked = byPosition(ref, ctx.shown ?? tasks ?? []);
+      return 'ids' in picked ? { ids: picked.ids, tasks } : picked;
+    }
     case 'none':
       return { say: req.intent === 'update' ? 'Which task should I change, and to what? For example: rename task 3 to Call mom tonight.' : 'Which task do you mean? Tell me its number or its name.' };
     case 'all': {
@@ -74,7 +72,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       const chosen = tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
       if (chosen.length === 0) return { say: status === 'completed' ? 'There are no completed tasks.' : 'There are no tasks to change.' };
       if (req.intent === 'delete' && status !== 'completed' && !req.confirmed) {
-        return { say: `That would delete all ${chosen.length} of your tasks:\n${listReply(chosen, 'all', false).split('\n').slice(1).join('\n')}\n${ASK.deleteAll}` };
+        return { say: `That would delete all ${chosen.length} of your tasks:\n${listReply(chosen, 'all', false, ctx.clock).split('\n').slice(1).join('\n')}\n${ASK.deleteAll}` };
       }
       return { ids: chosen.map((t) => t.id), tasks };
     }
@@ -82,7 +80,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       if (!tasks) return { needList: 'all' };
       const match = findByName(ref.text, tasks, req.intent === 'complete');
       if (match.kind === 'none') return several(ref.text, tasks, req.intent === 'complete') ?? { say: noMatchReply(ref.text) };
-      if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks) };
+      if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
       return { ids: [match.task.id], tasks };
     }
   }
@@ -101,15 +99,38 @@ function several(text: string, tasks: TaskView[], preferPending: boolean): Targe
   return { ids: [...new Set(ids)], tasks };
 }
 
-function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undefined): string {
+function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undefined, clock: Clock): string {
   return ids
     .map((id) => {
       const t = tasks?.find((x) => x.id === id);
       if (!t) return `I couldn't find task ${id}.`;
-      return t.completed ? `${label(t)} is done.` : `${label(t)} is still pending.`;
+      return `${withDetails(`${label(t)} is ${t.completed ? 'done' : 'still pending'}`, detailWords(t, clock))}.`;
     })
     .join('\n');
 }
+
+const DETAIL_KEYS = ['due', 'priority', 'repeat'] as const;
+
+/** The update_task arguments for one task: the fields the request sets; tags merged with the task's own. */
+function updateArgs(req: UpdateRequest, id: number, task: TaskView | undefined, clock: Clock): Record<string, unknown> {
+  const args: Record<string, unknown> = { task_id: id };
+  if (req.title !== undefined) args.title = req.title;
+  if (req.description !== undefined) args.description = req.description;
+  for (const key of DETAIL_KEYS) if (req[key] !== undefined) args[key] = req[key];
+  if (req.shift) {
+    const from = task?.due_at ? localDue(task.due_at, clock) : clock.today;
+    args.due = shiftDue(from, req.shift.amount, req.shift.unit);
+  }
+  if (req.tags) {
+    const { add = [], remove = [], clear = false } = req.tags;
+    const kept = clear ? [] : (task?.tags ?? []).filter((t) => !remove.includes(t));
+    args.tags = normalTags([...kept, ...add]);
+  }
+  return args;
+}
+
+const changesSomething = (req: UpdateRequest): boolean =>
+  req.title !== undefined || req.description !== undefined || req.tags !== undefined || req.shift !== undefined || DETAIL_KEYS.some((k) => req[k] !== undefined);
 
 function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
   const actions = turn.done.filter((x) => x.name !== 'list_tasks');
@@ -119,22 +140,38 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
       ? (targets.tasks ?? []).filter((t) => t.completed && targets.ids.includes(t.id))
       : [];
   const notes = already.map((t) => `${label(t)} was already done.`);
-  if (actions.length > 0) return say(summary(actions, notes));
+  if (actions.length > 0) return say(summary(actions, ctx.clock, notes));
   if ('say' in targets) return say(targets.say);
   if ('needList' in targets) return call('list_tasks', { status: targets.needList });
-  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks)) : call('list_tasks', { status: 'all' });
+  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks, ctx.clock)) : call('list_tasks', { status: 'all' });
   const ids = targets.ids.filter((id) => !already.some((t) => t.id === id)).slice(0, MAX_ACTIONS);
   if (ids.length === 0) return say(notes.join('\n'));
   if (req.intent === 'update') {
-    if (req.title === undefined && req.description === undefined) {
+    if (!changesSomething(req)) {
       const known = targets.tasks?.find((t) => t.id === ids[0]);
       return say(`${ASK.newTitle} (for ${known ? label(known) : `task #${ids[0]}`})`);
     }
-    const fields = { ...(req.title !== undefined ? { title: req.title } : {}), ...(req.description !== undefined ? { description: req.description } : {}) };
-    return { kind: 'tool_calls', calls: ids.map((id) => ({ name: 'update_task', arguments: { task_id: id, ...fields } })) };
+    // Tags replace the task's list, and a shift moves its due date: both need the task as it is now.
+    const tasks = targets.tasks;
+    if (((req.tags && !req.tags.clear) || req.shift) && !tasks) return call('list_tasks', { status: 'all' });
+    const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
+    return { kind: 'tool_calls', calls };
   }
   const tool = ACTION_TOOL[req.intent];
   return { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id } })) };
+}
+
+/** The add_task arguments for a new task: only what the user gave. */
+function addArgs(item: NewTask): Record<string, unknown> {
+  const { title, description, due, priority, tags, repeat } = item;
+  return {
+    title,
+    ...(description !== undefined ? { description } : {}),
+    ...(due !== undefined ? { due } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+    ...(tags !== undefined && tags.length > 0 ? { tags } : {}),
+    ...(repeat !== undefined ? { repeat } : {}),
+  };
 }
 
 /** Decides the next step for an understood request. */
@@ -143,24 +180,20 @@ export function plan(req: Request, turn: Turn, ctx: Context): EngineStep {
     case 'chat':
       return say(chatReply(req.kind));
     case 'suggest':
-      return say(`Do you want me to add "${req.title}" to your list? ${ASK.offerAdd}`);
+      // "buy milk tomorrow at 5pm": the details typed with it make a to-do entry of it (quick add).
+      if (hasDetails(req.item)) return plan({ intent: 'add', items: [req.item] }, turn, ctx);
+      return say(`Do you want me to add "${req.item.title}" to your list? ${ASK.offerAdd}`);
     case 'add': {
-      if (req.items.length === 0) return say(ASK_TITLE_LINE);
+      if (req.items.length === 0 || req.items.every((item) => item.title === '')) return say(ASK_TITLE_LINE);
       const adds = turn.done.filter((x) => x.name === 'add_task');
-      if (adds.length > 0) return say(summary(adds));
-      return {
-        kind: 'tool_calls',
-        calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({
-          name: 'add_task',
-          arguments: item.description !== undefined ? { title: item.title, description: item.description } : { title: item.title },
-        })),
-      };
+      if (adds.length > 0) return say(summary(adds, ctx.clock));
+      return { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) };
     }
     case 'list': {
       const list = listed(turn);
-      if (!list) return call('list_tasks', { status: req.status });
+      if (!list) return call('list_tasks', { status: req.status, ...req.query?.filter });
       if ('error' in list) return say(`I couldn't read your tasks: ${list.error}`);
-      return say(listReply(list.tasks, req.status, req.count));
+      return say(listReply(list.tasks, req.status, req.count, ctx.clock, req.query));
     }
     default:
       return act(req, turn, ctx);

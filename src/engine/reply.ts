@@ -1,6 +1,9 @@
 // Everything the engine says. Task titles are shown as data (one line each), never interpreted.
 import type { ChatKind } from './chat.js';
+import type { Clock } from './clock.js';
+import { detailWords, withDetails } from './detail-words.js';
 import { DONE_MARK } from './history.js';
+import type { ListQuery } from './list-query.js';
 import type { Status } from './refs.js';
 import type { TaskView } from './results.js';
 
@@ -45,17 +48,33 @@ export const oneLine = (title: string): string => title.replace(/\s+/g, ' ').tri
 /** "#3 Buy milk" */
 export const label = (t: { id: number; title: string }): string => `#${t.id} ${oneLine(t.title)}`;
 
-/** Numbered lines "1. #5 Title", completed ones marked, capped with a count of the rest. */
-export function numbered(tasks: readonly TaskView[]): string {
-  const lines = tasks.slice(0, LIST_CAP).map((t, i) => `${i + 1}. ${label(t)}${t.completed ? DONE_MARK : ''}`);
+/** Numbered lines "1. #5 Title — due Fri 27 Nov", completed ones marked, capped with a count of the rest. */
+export function numbered(tasks: readonly TaskView[], clock: Clock): string {
+  const lines = tasks.slice(0, LIST_CAP).map((t, i) => withDetails(`${i + 1}. ${label(t)}${t.completed ? DONE_MARK : ''}`, detailWords(t, clock)));
   if (tasks.length > LIST_CAP) lines.push(`…and ${tasks.length - LIST_CAP} more.`);
   return lines.join('\n');
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The reply to a list request. */
-export function listReply(tasks: readonly TaskView[], status: Status, count: boolean): string {
+/** How a narrowed list is named: "pending high priority tasks due this week". */
+function listName(n: number, status: Status, query: ListQuery): string {
+  const state = status === 'completed' ? ['completed'] : status === 'pending' && !query.filter.overdue ? ['pending'] : [];
+  const before = [...state, ...query.adjectives, n === 1 ? 'task' : 'tasks'].join(' ');
+  return [before, ...query.qualifiers].join(' ');
+}
+
+/** The reply to a narrowed list request ("what's due this week?"). */
+function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query: ListQuery): string {
+  if (tasks.length === 0) return `You have no ${listName(0, status, query)}.`;
+  const head = `You have ${tasks.length} ${listName(tasks.length, status, query)}`;
+  if (count && tasks.length > 5) return `${head}.`;
+  return `${head}:\n${numbered(tasks, clock)}`;
+}
+
+/** The reply to a list request; `query` when it was narrowed by filters or sorted. */
+export function listReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query?: ListQuery): string {
+  if (query && (query.adjectives.length > 0 || query.qualifiers.length > 0)) return queryReply(tasks, status, count, clock, query);
   if (tasks.length === 0) {
     if (status === 'completed') return 'No completed tasks yet.';
     if (status === 'pending') return 'Nothing left to do: you have no pending tasks.';
@@ -67,12 +86,12 @@ export function listReply(tasks: readonly TaskView[], status: Status, count: boo
   else if (status === 'pending') head = `You have ${plural(tasks.length, 'pending task')}:`;
   else head = `You have ${plural(tasks.length, 'task')} (${tasks.length - done} pending, ${done} completed):`;
   if (count && tasks.length > 5) return head.replace(/:$/, '.');
-  return `${head}\n${numbered(tasks)}`;
+  return `${head}\n${numbered(tasks, clock)}`;
 }
 
 /** Asks which of several matching tasks the user means. */
-export function whichReply(query: string, tasks: readonly TaskView[]): string {
-  return `More than one task matches "${oneLine(query)}":\n${numbered(tasks)}\n${WHICH_LINE}`;
+export function whichReply(query: string, tasks: readonly TaskView[], clock: Clock): string {
+  return `More than one task matches "${oneLine(query)}":\n${numbered(tasks, clock)}\n${WHICH_LINE}`;
 }
 
 /** Says that nothing matched. */
@@ -89,9 +108,12 @@ export function chatReply(kind: ChatKind): string {
       return [
         'I manage your to-do list. For example:',
         '- add buy milk (or: remind me to call mom; add eggs, bread and butter)',
+        '- add call mom tomorrow at 5pm p1 #family / water the plants every monday',
         "- show my tasks / what's pending? / what have I completed?",
+        "- what's due this week? / what's overdue? / show my high priority tasks / find tasks about the trip",
         '- mark task 3 done / I paid the rent',
         '- rename task 3 to Call mom tonight / add a description to task 3: bring the photos',
+        '- move the dentist to Monday / tag it #health / stop repeating the plants task',
         '- delete the meeting task',
       ].join('\n');
     case 'thanks':
@@ -113,11 +135,11 @@ export function chatReply(kind: ChatKind): string {
   }
 }
 
-/** The confirmation for one successful action. */
-export function actionLine(status: string, t: { id: number; title: string }, description?: string): string {
+/** The confirmation for one successful action, with the details it set in words. */
+export function actionLine(status: string, t: { id: number; title: string }, description?: string, details: readonly string[] = []): string {
   const verb = status === 'created' ? 'Added' : status === 'completed' ? 'Completed' : status === 'deleted' ? 'Deleted' : 'Updated';
   const extra = description !== undefined ? ` (description: ${oneLine(description)})` : '';
-  return `${verb} ${label(t)}${extra}.`;
+  return `${withDetails(`${verb} ${label(t)}`, details)}${extra}.`;
 }
 
 /** Words a tool error becomes in a reply. */

@@ -1,24 +1,54 @@
 // Reading tool outputs. Anything that is not the JSON a tool returns on success is an error
-// message meant for the user (for example "Task 42 not found").
+// message meant for the user (for example "Task 42 not found"). Detail fields are optional and
+// read leniently, so results of tools that predate them (or get one field wrong) still work.
 import { z } from 'zod';
 
-/** A task as list_tasks reports it. */
-export const TaskViewSchema = z.object({
-  id: z.number().int(),
-  title: z.string(),
-  description: z.string().nullable().optional(),
-  completed: z.boolean(),
+const optionalText = z.string().nullable().optional().catch(undefined);
+
+/** The detail fields a task may carry in tool results. */
+export const TaskDetailsSchema = z.object({
+  due_at: optionalText,
+  priority: optionalText,
+  tags: z.array(z.string()).optional().catch(undefined),
+  repeat: optionalText,
+  overdue: z.boolean().optional().catch(undefined),
 });
+/** The detail fields a task may carry in tool results. */
+export type TaskDetailsView = z.infer<typeof TaskDetailsSchema>;
+
+/** A task as list_tasks reports it. */
+export const TaskViewSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    description: z.string().nullable().optional(),
+    completed: z.boolean(),
+  })
+  .extend(TaskDetailsSchema.shape);
 /** A task as list_tasks reports it. */
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
 const ListSchema = z.union([z.object({ tasks: z.array(TaskViewSchema) }), z.array(TaskViewSchema)]);
-const ActionSchema = z.object({ task_id: z.number().int(), status: z.string(), title: z.string() });
+const ActionSchema = z
+  .object({
+    task_id: z.number().int(),
+    status: z.string(),
+    title: z.string(),
+    next_task_id: z.number().int().optional().catch(undefined),
+    next_due_at: optionalText,
+  })
+  .extend(TaskDetailsSchema.shape);
+
+/** The next occurrence a completed repeating task created. */
+export interface NextOccurrence {
+  id: number;
+  dueAt: string | null;
+}
 
 /** What one tool call produced. */
 export type ToolOutcome =
   | { ok: true; kind: 'list'; tasks: TaskView[] }
-  | { ok: true; kind: 'action'; taskId: number; status: string; title: string }
+  | { ok: true; kind: 'action'; taskId: number; status: string; title: string; details: TaskDetailsView; next?: NextOccurrence }
   | { ok: false; message: string };
 
 function parseJson(output: string): unknown {
@@ -39,8 +69,9 @@ export function readOutcome(name: string, output: string): ToolOutcome {
   } else {
     const action = ActionSchema.safeParse(data);
     if (action.success) {
-      const { task_id: taskId, status, title } = action.data;
-      return { ok: true, kind: 'action', taskId, status, title };
+      const { task_id: taskId, status, title, next_task_id: nextId, next_due_at: nextDue, ...details } = action.data;
+      const next = nextId !== undefined ? { next: { id: nextId, dueAt: nextDue ?? null } } : {};
+      return { ok: true, kind: 'action', taskId, status, title, details, ...next };
     }
   }
   const message = output.trim().slice(0, 300);

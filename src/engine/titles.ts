@@ -1,10 +1,12 @@
 // Titles and descriptions of new tasks: the words after "add", "remind me to", "todo:" and the
 // like, with the wrapper dropped, the user's own words and case kept, and lists split into items.
+import type { Clock } from './clock.js';
+import { readDetails, type Details } from './details.js';
 import { TASK_VERBS } from './lexicon.js';
 import { restoreQuotes, tidyTitle, words } from './text.js';
 
-/** A task to create. */
-export interface NewTask {
+/** A task to create: a title, maybe a description, and the details typed with it. */
+export interface NewTask extends Details {
   title: string;
   description?: string;
 }
@@ -87,21 +89,34 @@ function splitItems(body: string, plural: boolean): string[] {
   return [body];
 }
 
-/** Reads the tasks to create from what follows an add verb ("a task called X", "X, Y and Z"). */
-export function newTasks(body: string, quotes: readonly string[]): NewTask[] {
-  let text = body.trim().replace(LEAD_TARGET, '');
+/**
+ * Reads the tasks to create from what follows an add verb ("a task called X", "X, Y and Z"), with
+ * the details typed around them ("tomorrow at 5pm", "#work", "p1"). Details apply to every item;
+ * when several dates are given ("milk tomorrow and call mom friday") each item keeps its own.
+ */
+export function newTasks(body: string, quotes: readonly string[], clock: Clock): NewTask[] {
+  const { rest: main, description } = splitDescription(body.trim().replace(LEAD_TARGET, ''), quotes);
+  const whole = readDetails(main, clock);
+  let text = whole.rest;
   const head = HEAD.exec(text) ?? BARE_HEAD.exec(text);
   const plural = /\b(?:these|following|tasks|todos|to-dos|items|things|reminders|entries|notes)\b/i.test(head?.[0] ?? '');
   const singular = !plural && new RegExp(String.raw`\b${TASK_NOUN}\b`, 'i').test(head?.[0] ?? '');
   if (head) text = text.slice(head[0].length);
-  text = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(/^[\s:\-–—]+/, '').trim();
-  const { rest, description } = splitDescription(text, quotes);
-  const core = rest.replace(TAIL, '').trim();
+  const core = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(/^[\s:\-–—]+/, '').trim().replace(TAIL, '').trim();
   if (core === '') return [];
   const strong = core.split(STRONG_SPLIT).filter((part) => part.trim() !== '');
   const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitItems(core, plural);
-  return items
-    .map((item) => toTitle(item.replace(/^(?:to|and)\s+/i, ''), quotes))
-    .filter((title) => title !== '' && !VAGUE.test(title))
-    .map((title, i, all) => (description !== undefined && all.length === 1 ? { title, description } : { title }));
+  const tasks = items.flatMap((item): NewTask[] => {
+    const own = whole.manyDates ? readDetails(item, clock) : { rest: item, details: {} };
+    const title = toTitle(own.rest.replace(/^(?:to|and)\s+/i, ''), quotes);
+    return title === '' || VAGUE.test(title) ? [] : [{ title, ...whole.details, ...own.details }];
+  });
+  const [only] = tasks;
+  return description !== undefined && only && tasks.length === 1 ? [{ ...only, description }] : tasks;
+}
+
+/** One task from a whole phrase (no list splitting): "buy milk tomorrow" offered back as a task. */
+export function oneTask(text: string, quotes: readonly string[], clock: Clock): NewTask {
+  const { rest, details } = readDetails(text, clock);
+  return { title: toTitle(rest, quotes), ...details };
 }

@@ -2,16 +2,25 @@
 // case does not name is a failure, as the nl-examples file's rules say.
 import type { StoredTask } from './task-store.js';
 
-/** One expected effect of a conversation (the nl-examples vocabulary). */
+/** Expected details of a task (local due "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; null: none). Unnamed ones are not checked on adds. */
+export interface DetailExpectation {
+  due?: string | null;
+  priority?: string | null;
+  tags?: string[];
+  repeat?: string | null;
+}
+
+/** One expected effect of a conversation (the nl-examples vocabulary, plus task details). */
 export type Expectation =
-  | { op: 'added'; title: string | string[]; description?: string; completed?: boolean }
-  | { op: 'completed'; title: string }
+  | ({ op: 'added'; title: string | string[]; description?: string; completed?: boolean } & DetailExpectation)
+  | { op: 'completed'; title: string; next_due?: string }
   | { op: 'deleted'; title: string }
-  | { op: 'updated'; from: string; title?: string | string[]; description?: string }
+  | ({ op: 'updated'; from: string; title?: string | string[]; description?: string } & DetailExpectation)
   | { op: 'unchanged' }
   | { op: 'mentions'; text: string[] }
   | { op: 'not_mentions'; text: string[] }
   | { op: 'mentions_any'; text: string[] }
+  | { op: 'in_order'; text: string[] }
   | { op: 'nonempty_reply' }
   | { op: 'completed_one_of'; titles: string[]; position: number }
   | { op: 'other_user_unchanged' };
@@ -40,6 +49,18 @@ export function sameTitle(a: string, b: string): boolean {
 const oneOf = (title: string, wanted: string | string[]): boolean =>
   (Array.isArray(wanted) ? wanted : [wanted]).some((w) => sameTitle(title, w));
 
+const DETAIL_FIELDS = ['due', 'priority', 'tags', 'repeat'] as const;
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The details a task has where the expectation names them (all of them with `strict`: unnamed ones must equal `old`). */
+function detailsMatch(task: StoredTask, e: DetailExpectation, old?: StoredTask): boolean {
+  return DETAIL_FIELDS.every((f) => (e[f] !== undefined ? same(task[f], e[f]) : old === undefined || same(task[f], old[f])));
+}
+
+/** Everything the store keeps about a task except its id and owner, for change detection. */
+const content = (t: StoredTask): string =>
+  JSON.stringify([t.title, t.description, t.completed, t.due, t.priority, t.tags, t.repeat]);
+
 /** Returns the problems found (an empty list means the case passed). */
 export function checkExpectations(expect: readonly Expectation[], seen: Observed): string[] {
   const problems: string[] = [];
@@ -49,8 +70,7 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
   let deleted = seen.before.filter((t) => !afterIds.has(t.id));
   let changed = seen.after.flatMap((t) => {
     const old = beforeById.get(t.id);
-    const same = old && old.title === t.title && old.description === t.description && old.completed === t.completed;
-    return old && !same ? [{ old, now: t }] : [];
+    return old && content(old) !== content(t) ? [{ old, now: t }] : [];
   });
   const lastReply = seen.replies.at(-1) ?? '';
   const lower = lastReply.toLowerCase();
@@ -62,7 +82,8 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
           (t) =>
             oneOf(t.title, e.title) &&
             (e.description === undefined || sameTitle(t.description ?? '', e.description)) &&
-            t.completed === (e.completed ?? false),
+            t.completed === (e.completed ?? false) &&
+            detailsMatch(t, e),
         );
         if (hit) added = added.filter((t) => t !== hit);
         else problems.push(`expected a task added: ${JSON.stringify(e)}`);
@@ -74,6 +95,11 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
         );
         if (hit) changed = changed.filter((c) => c !== hit);
         else problems.push(`expected "${e.title}" completed`);
+        if (e.next_due !== undefined) {
+          const next = added.find((t) => sameTitle(t.title, e.title) && t.due === e.next_due && !t.completed && t.repeat === hit?.old.repeat);
+          if (next) added = added.filter((t) => t !== next);
+          else problems.push(`expected the next "${e.title}" due ${e.next_due}`);
+        }
         break;
       }
       case 'deleted': {
@@ -90,7 +116,8 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
             (e.description === undefined
               ? c.now.description === c.old.description
               : sameTitle(c.now.description ?? '', e.description)) &&
-            c.now.completed === c.old.completed,
+            c.now.completed === c.old.completed &&
+            detailsMatch(c.now, e, c.old),
         );
         if (hit) changed = changed.filter((c) => c !== hit);
         else problems.push(`expected an update: ${JSON.stringify(e)}`);
@@ -113,6 +140,11 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
       case 'not_mentions':
         for (const text of e.text) if (lower.includes(text.toLowerCase())) problems.push(`reply mentions "${text}"`);
         break;
+      case 'in_order': {
+        const at = e.text.map((t) => lower.indexOf(t.toLowerCase()));
+        if (at.some((i, k) => i < 0 || (k > 0 && i < (at[k - 1] ?? 0)))) problems.push(`reply lacks, in this order: ${e.text.join(' < ')}`);
+        break;
+      }
       case 'mentions_any':
         if (!e.text.some((t) => lower.includes(t.toLowerCase()))) problems.push(`reply lacks any of ${e.text.join(' | ')}`);
         break;

@@ -4,10 +4,17 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { Agent, run, setTracingDisabled, tool, type AgentInputItem } from '@openai/agents';
 import { z } from 'zod';
-import { LocalModel, localModelProvider, toTranscript } from '../../src/agent/local-model.js';
+import { LocalModel, contextFromInstructions, localModelProvider, toTranscript } from '../../src/agent/local-model.js';
 import { TaskStore } from './task-store.js';
 
 const OWNER = 'owner-1';
+
+const details = {
+  due: z.string().optional(),
+  priority: z.enum(['high', 'medium', 'low']).optional(),
+  tags: z.array(z.string()).optional(),
+  repeat: z.string().optional(),
+};
 
 /** The five task tools, bound to one user of the store (the model never names a user). */
 function taskTools(store: TaskStore) {
@@ -19,13 +26,18 @@ function taskTools(store: TaskStore) {
     tool({
       name: 'add_task',
       description: 'Create a task',
-      parameters: z.object({ title: z.string(), description: z.string().optional() }),
+      parameters: z.object({ title: z.string(), description: z.string().optional(), ...details }),
       execute: (args) => exec('add_task', args),
     }),
     tool({
       name: 'list_tasks',
       description: 'List tasks, newest first',
-      parameters: z.object({ status: z.enum(['all', 'pending', 'completed']).optional() }),
+      parameters: z.object({
+        status: z.enum(['all', 'pending', 'completed']).optional(),
+        due_before: z.string().optional(),
+        overdue: z.boolean().optional(),
+        sort: z.enum(['created', 'due', 'priority', 'title']).optional(),
+      }),
       execute: (args) => exec('list_tasks', args),
     }),
     tool({
@@ -43,16 +55,16 @@ function taskTools(store: TaskStore) {
     tool({
       name: 'update_task',
       description: 'Change the title and/or description of a task',
-      parameters: z.object({ task_id: z.number().int(), title: z.string().optional(), description: z.string().optional() }),
+      parameters: z.object({ task_id: z.number().int(), title: z.string().optional(), description: z.string().optional(), ...details }),
       execute: (args) => exec('update_task', args),
     }),
   ];
 }
 
-function setup(): { store: TaskStore; agent: Agent } {
-  const store = new TaskStore();
+function setup(instructions = 'Manage the user’s tasks.'): { store: TaskStore; agent: Agent } {
+  const store = new TaskStore({ now: '2026-03-28T10:00', timeZone: 'Europe/Berlin' });
   store.seed(OWNER, ['Buy groceries', 'Dentist appointment', 'Call mom']);
-  const agent = new Agent({ name: 'todo', instructions: 'Manage the user’s tasks.', model: new LocalModel(), tools: taskTools(store) });
+  const agent = new Agent({ name: 'todo', instructions, model: new LocalModel(), tools: taskTools(store) });
   return { store, agent };
 }
 
@@ -116,4 +128,34 @@ test('toTranscript reads user text parts, calls with JSON arguments and structur
     { kind: 'tool_result', callId: 'c1', output: '{"tasks":[]}' },
     { kind: 'assistant', text: 'You have no tasks yet.' },
   ]);
+});
+
+const BERLIN_LINE = 'Manage the user’s tasks.\nCurrent date and time: 2026-03-28T10:00 (Saturday), time zone Europe/Berlin.';
+
+test('contextFromInstructions reads the "Current date and time" line; none or a bad one gives null, an unknown zone UTC', () => {
+  assert.deepEqual(contextFromInstructions(BERLIN_LINE), { now: new Date('2026-03-28T09:00:00Z'), timeZone: 'Europe/Berlin' });
+  assert.deepEqual(contextFromInstructions('Current date and time: 2026-11-26T23:05 (Thursday), time zone Nowhere/Land.'), {
+    now: new Date('2026-11-26T23:05:00Z'),
+    timeZone: 'UTC',
+  });
+  assert.equal(contextFromInstructions('Manage the user’s tasks.'), null);
+  assert.equal(contextFromInstructions(undefined), null);
+  assert.equal(contextFromInstructions('Current date and time: 2026-13-45T99:00 (Someday), time zone UTC.'), null);
+});
+
+test('run(): "tomorrow at 9am" across the DST change reads the instructions line: 29 Mar 09:00 Berlin time', async () => {
+  const { store, agent } = setup(BERLIN_LINE);
+  const result = await run(agent, 'add call the bank tomorrow at 9am p2');
+  assert.equal(result.finalOutput, 'Added #4 Call the bank — due Sun 29 Mar, 09:00 · medium priority.');
+  const task = store.snapshot(OWNER).find((t) => t.id === 4);
+  assert.deepEqual([task?.due, task?.priority], ['2026-03-29T09:00', 'medium']);
+});
+
+test('run(..., {stream: true}): "what\'s overdue?" lists with the filter, from the instructions line', async () => {
+  const { store, agent } = setup(BERLIN_LINE);
+  store.seed(OWNER, [{ title: 'File the tax return', due: '2026-03-27' }, { title: 'Book the flights', due: '2026-03-30' }]);
+  const streamed = await run(agent, "what's overdue?", { stream: true });
+  for await (const _delta of streamed.toTextStream()) void _delta;
+  await streamed.completed;
+  assert.equal(streamed.finalOutput, 'You have 1 overdue task:\n1. #4 File the tax return — due Fri 27 Mar (overdue)');
 });

@@ -1,5 +1,5 @@
 // Short builders for phrasing-table rows, so the table reads as "what the user types -> effect".
-import type { Expectation } from './expectations.js';
+import type { DetailExpectation, Expectation } from './expectations.js';
 import type { PhrasingCase } from './runner.js';
 import type { SetupTask } from './task-store.js';
 
@@ -47,6 +47,14 @@ export const add = (turn: string, ...titles: string[]): PhrasingCase => ({
   expect: titles.map((title) => ({ op: 'added', title })),
 });
 
+/** The user adds one task with details (due, priority, tags, repeat); `mentions` must be in the reply. */
+export const addWith = (turn: string, title: string, details: DetailExpectation, mentions: string[] = []): PhrasingCase => ({
+  id: nextId('add'),
+  setup: HOME,
+  turns: [turn],
+  expect: [{ op: 'added', title, ...details }, ...(mentions.length > 0 ? [{ op: 'mentions' as const, text: mentions }] : [])],
+});
+
 /** The user adds one task with a description. */
 export const addDesc = (turn: string, title: string, description: string): PhrasingCase => ({
   id: nextId('add-desc'),
@@ -79,11 +87,11 @@ export const del = (turn: string, titles: string | string[], setup: SetupTask[] 
   expect: (Array.isArray(titles) ? titles : [titles]).map((title) => ({ op: 'deleted', title })),
 });
 
-/** The user changes a task's title and/or description. */
+/** The user changes a task's title, description or details (unnamed fields must stay as they were). */
 export const upd = (
   turn: string,
   from: string,
-  change: { title?: string; description?: string },
+  change: { title?: string; description?: string } & DetailExpectation,
   setup: SetupTask[] = HOME,
 ): PhrasingCase => ({
   id: nextId('upd'),

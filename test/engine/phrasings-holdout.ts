@@ -1,20 +1,22 @@
 // A second batch of phrasings, written after the engine passed the first table and run once
 // before any tuning against it, to measure how the engine copes with wording it was not built on.
-import { HOME, MIXED, NOT_FOUND, TWINS, WORK, add, addDesc, convo, del, done, list, none, upd, withIds } from './phrasing-helpers.js';
+import { HOME, MIXED, NOT_FOUND, TWINS, WORK, add, addDesc, addWith, convo, del, done, list, none, upd, withIds } from './phrasing-helpers.js';
 import type { PhrasingCase } from './runner.js';
 
 /** Held-out rows (see the file comment). */
 export const HOLDOUT: PhrasingCase[] = withIds('held-out-', [
   // add
   add('could you put down pick up prescription', 'Pick up prescription'),
-  add('add a reminder: dentist on tuesday', 'Dentist on tuesday'),
+  // Issue 8: the date phrases below are due dates now, not title words (were 'Dentist on tuesday',
+  // 'Return the rental car by friday' and 'Clean the garage this weekend'). Clock: Thu 26 Nov 2026.
+  addWith('add a reminder: dentist on tuesday', 'Dentist', { due: '2026-12-01' }),
   add('need to call the insurance company', 'Call the insurance company'),
-  add('I have to return the rental car by friday', 'Return the rental car by friday'),
+  addWith('I have to return the rental car by friday', 'Return the rental car', { due: '2026-11-27' }),
   add('new task buy a new phone charger', 'Buy a new phone charger'),
   add('add one more: water the cactus', 'Water the cactus'),
   add('stick "book a haircut" on my list pls', 'Book a haircut'),
   add("can you make a note to call Jenny back", 'Call Jenny back'),
-  add('I should probably clean the garage this weekend', 'Clean the garage this weekend'),
+  addWith('I should probably clean the garage this weekend', 'Clean the garage', { due: '2026-11-28' }),
   add('please remember to order the cake', 'Order the cake'),
   add('Add bananas', 'Bananas'),
   add('add apples and pears', 'Apples', 'Pears'),

@@ -1,6 +1,6 @@
 // The phrasing table: how people actually type each request, with the task change it must cause.
 // Written before the engine was tuned; misses are listed in phrasings.test.ts, not removed here.
-import { HOME, MIXED, NOT_FOUND, TWINS, WORK, add, addDesc, convo, del, done, list, none, upd, withIds } from './phrasing-helpers.js';
+import { HOME, MIXED, NOT_FOUND, TWINS, WORK, add, addDesc, addWith, convo, del, done, list, none, upd, withIds } from './phrasing-helpers.js';
 import type { PhrasingCase } from './runner.js';
 import { ACT_ROWS } from './phrasings-act.js';
 
@@ -17,7 +17,8 @@ const ADD_ROWS: PhrasingCase[] = [
   add('pls add pick up dry cleaning', 'Pick up dry cleaning'),
   add('yo add get a haircut 💇', 'Get a haircut'),
   add('remind me to call grandma', 'Call grandma'),
-  add('Remind me to submit the report tomorrow', 'Submit the report tomorrow'),
+  // Issue 8: a date phrase is the task's due date, not part of its title (was 'Submit the report tomorrow').
+  addWith('Remind me to submit the report tomorrow', 'Submit the report', { due: '2026-11-27' }),
   add('I need to schedule a vet visit', 'Schedule a vet visit'),
   add('i have to finish the slides', 'Finish the slides'),
   add('I must renew my passport', 'Renew my passport'),

@@ -1,6 +1,6 @@
 // Drives the engine's agent loop against an in-memory task store, the way the agent SDK would:
 // each step's tool calls are executed and appended to the transcript until the engine answers.
-import { nextStep } from '../../src/engine/index.js';
+import { nextStep, zonedInstant, type EngineContext } from '../../src/engine/index.js';
 import type { TranscriptEntry } from '../../src/engine/types.js';
 import { checkExpectations, type Expectation } from './expectations.js';
 import { TaskStore, type SetupTask } from './task-store.js';
@@ -12,7 +12,16 @@ export interface PhrasingCase {
   other_user_setup?: SetupTask[];
   turns: string[];
   expect: Expectation[];
+  /** The user's local time when the conversation happens, "YYYY-MM-DDTHH:mm" (default {@link DEFAULT_NOW}). */
+  now?: string;
+  /** The user's time zone (default {@link DEFAULT_TIME_ZONE}). */
+  timeZone?: string;
 }
+
+/** A Thursday, late: "tonight" and "at midnight" are close. The docs' example instant. */
+export const DEFAULT_NOW = '2026-11-26T23:05';
+/** The docs' example time zone. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** What one user turn produced. */
 export interface TurnOutcome {
@@ -34,13 +43,22 @@ export const OTHER_USER = 'user-b';
 const MAX_STEPS = 8;
 
 /** Runs one user turn: appends the user text, then steps the engine until it answers (bounded). */
-export function runTurn(store: TaskStore, owner: string, transcript: TranscriptEntry[], text: string): TurnOutcome {
+export function runTurn(
+  store: TaskStore,
+  owner: string,
+  transcript: TranscriptEntry[],
+  text: string,
+  context: Partial<EngineContext> = {},
+  timings?: number[],
+): TurnOutcome {
   transcript.push({ kind: 'user', text });
   const outcome: TurnOutcome = { reply: '', calls: [], steps: 0 };
   let callCounter = transcript.length;
   while (outcome.steps < MAX_STEPS) {
     outcome.steps += 1;
-    const step = nextStep(transcript);
+    const started = performance.now();
+    const step = nextStep(transcript, context);
+    timings?.push(performance.now() - started);
     if (step.kind === 'message') {
       outcome.reply = step.text;
       transcript.push({ kind: 'assistant', text: step.text });
@@ -67,16 +85,19 @@ export function substituteIds(text: string, store: TaskStore): string {
   });
 }
 
-/** Runs a whole case through the engine and checks its expectations. */
-export function runCase(row: PhrasingCase): CaseResult {
-  const store = new TaskStore();
+/** Runs a whole case through the engine and checks its expectations; `timings` collects each step's milliseconds. */
+export function runCase(row: PhrasingCase, timings?: number[]): CaseResult {
+  const now = row.now ?? DEFAULT_NOW;
+  const timeZone = row.timeZone ?? DEFAULT_TIME_ZONE;
+  const store = new TaskStore({ now, timeZone });
+  const context = { now: zonedInstant(now, timeZone), timeZone };
   // Interleave the two users' ids so a foreign id is a real id in the same sequence.
   store.seed(OTHER_USER, row.other_user_setup ?? []);
   store.seed(USER, row.setup ?? []);
   const before = store.snapshot(USER);
   const otherBefore = store.snapshot(OTHER_USER);
   const transcript: TranscriptEntry[] = [];
-  const outcomes = row.turns.map((turn) => runTurn(store, USER, transcript, substituteIds(turn, store)));
+  const outcomes = row.turns.map((turn) => runTurn(store, USER, transcript, substituteIds(turn, store), context, timings));
   const problems = checkExpectations(row.expect, {
     before,
     after: store.snapshot(USER),

@@ -16,13 +16,31 @@ export interface HttpCaseResult {
 
 async function snapshot(t: TestApp, user: TestUser): Promise<StoredTask[]> {
   const tasks = await t.deps.tasks.list(user.id, { limit: 1000 });
-  return tasks.map((x) => ({ id: x.id, owner: user.id, title: x.title, description: x.description, completed: x.completed }));
+  return tasks.map((x) => ({
+    id: x.id,
+    owner: user.id,
+    title: x.title,
+    description: x.description,
+    completed: x.completed,
+    // The engine's store keeps local "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; the API adds seconds and the offset.
+    due: x.due_at?.slice(0, 16) ?? null,
+    priority: x.priority,
+    tags: x.tags,
+    repeat: x.repeat,
+  }));
 }
 
 async function setUp(t: TestApp, user: TestUser, setup: PhrasingCase['setup']): Promise<void> {
   for (const item of setup ?? []) {
     const spec = typeof item === 'string' ? { title: item } : item;
-    const task = await t.deps.tasks.create(user.id, { title: spec.title, description: spec.description ?? null });
+    const task = await t.deps.tasks.create(user.id, {
+      title: spec.title,
+      description: spec.description ?? null,
+      due_at: spec.due,
+      priority: spec.priority,
+      tags: spec.tags,
+      repeat: spec.repeat,
+    });
     if (spec.completed) await t.deps.tasks.complete(user.id, task.id);
   }
 }

@@ -1,0 +1,43 @@
+// The reply after the tools ran: one line per action ("Added #5 Buy milk — due Fri 27 Nov,
+// 17:00."), the details it set in words, and the next occurrence of a completed repeating task.
+import type { Clock } from './clock.js';
+import { detailWords, withDetails, type DetailField } from './detail-words.js';
+import type { Exchange } from './history.js';
+import { actionLine, errorLine, label } from './reply.js';
+import type { TaskDetailsView } from './results.js';
+
+const ARG_OF: Record<DetailField, string> = { due: 'due', priority: 'priority', tags: 'tags', repeat: 'repeat' };
+const FIELDS: DetailField[] = ['due', 'priority', 'tags', 'repeat'];
+
+const text = (v: unknown): string | null | undefined => (typeof v === 'string' || v === null ? v : undefined);
+const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+
+/** The task's details after the call: the tool's result, or what was sent when the tool does not say. */
+function detailsAfter(result: TaskDetailsView, args: Record<string, unknown>): TaskDetailsView {
+  return {
+    due_at: result.due_at !== undefined ? result.due_at : text(args.due),
+    priority: result.priority !== undefined ? result.priority : text(args.priority),
+    tags: result.tags ?? list(args.tags),
+    repeat: result.repeat !== undefined ? result.repeat : text(args.repeat),
+  };
+}
+
+function line(x: Exchange, clock: Clock): string {
+  if (!x.outcome.ok || x.outcome.kind !== 'action') return errorLine(x.outcome.ok ? 'unexpected result' : x.outcome.message, x.args.task_id);
+  const { status, taskId, title, details, next } = x.outcome;
+  const task = { id: taskId, title };
+  const description = typeof x.args.description === 'string' ? x.args.description : undefined;
+  const after = detailsAfter(details, x.args);
+  let words: string[] = [];
+  if (status === 'created') words = detailWords(after, clock);
+  else if (status === 'updated') words = detailWords(after, clock, FIELDS.filter((f) => ARG_OF[f] in x.args));
+  const confirmation = actionLine(status, task, description, words);
+  if (!next) return confirmation;
+  const nextDetails = detailWords({ due_at: next.dueAt }, clock, ['due']);
+  return `${confirmation}\n${withDetails(`Next: ${label({ id: next.id, title })}`, nextDetails)}.`;
+}
+
+/** The final reply for the actions of a turn, after any notes ("#3 was already done."). */
+export function summary(actions: readonly Exchange[], clock: Clock, notes: readonly string[] = []): string {
+  return [...notes, ...actions.map((x) => line(x, clock))].join('\n');
+}

@@ -1,0 +1,106 @@
+// Task details at the engine's edges: the user's clock (time zones, DST), the tool arguments the
+// engine sends, and tool results with and without the detail fields.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clockOf, friendlyDue, wallTime, zonedInstant } from '../../src/engine/clock.js';
+import { nextStep, type TranscriptEntry } from '../../src/engine/index.js';
+
+const PARIS = { now: new Date('2026-11-26T22:05:00Z'), timeZone: 'Europe/Paris' };
+
+const stepFor = (text: string, context = PARIS): ReturnType<typeof nextStep> => nextStep([{ kind: 'user', text }], context);
+const callsOf = (step: ReturnType<typeof nextStep>): unknown => (step.kind === 'tool_calls' ? step.calls : step.text);
+
+test('zonedInstant and wallTime agree with the zone offsets, across a DST change', () => {
+  assert.equal(zonedInstant('2026-11-26T23:05', 'Europe/Paris').toISOString(), '2026-11-26T22:05:00.000Z');
+  assert.equal(zonedInstant('2026-03-28T09:00', 'Europe/Berlin').toISOString(), '2026-03-28T08:00:00.000Z');
+  assert.equal(zonedInstant('2026-03-29T09:00', 'Europe/Berlin').toISOString(), '2026-03-29T07:00:00.000Z');
+  assert.equal(wallTime(new Date('2026-03-29T00:30:00Z'), 'Europe/Berlin'), '2026-03-29T01:30');
+  assert.equal(wallTime(new Date('2026-03-29T02:30:00Z'), 'Europe/Berlin'), '2026-03-29T04:30');
+});
+
+test('an unknown time zone reads as UTC', () => {
+  assert.equal(clockOf({ now: PARIS.now, timeZone: 'Mars/Olympus' }).local, '2026-11-26T22:05');
+});
+
+test('due values read in the user\'s time zone: "Fri 27 Nov, 17:00", a year only when not this year', () => {
+  const clock = clockOf(PARIS);
+  assert.equal(friendlyDue('2026-11-27T17:00:00+01:00', clock), 'Fri 27 Nov, 17:00');
+  assert.equal(friendlyDue('2026-11-27T16:00:00Z', clock), 'Fri 27 Nov, 17:00');
+  assert.equal(friendlyDue('2026-11-27', clock), 'Fri 27 Nov');
+  assert.equal(friendlyDue('2027-01-04T09:30', clock), 'Mon 4 Jan 2027, 09:30');
+});
+
+test('add_task gets the due date, priority and tags; the title keeps only the words', () => {
+  assert.deepEqual(callsOf(stepFor('call mom friday p1 #family')), [
+    { name: 'add_task', arguments: { title: 'Call mom', due: '2026-11-27', priority: 'high', tags: ['family'] } },
+  ]);
+  assert.deepEqual(callsOf(stepFor('buy milk tomorrow at 5pm')), [{ name: 'add_task', arguments: { title: 'Buy milk', due: '2026-11-27T17:00' } }]);
+});
+
+test('list_tasks gets the filters and sort the question asks for', () => {
+  assert.deepEqual(callsOf(stepFor("what's due this week?")), [
+    { name: 'list_tasks', arguments: { status: 'pending', due_before: '2026-11-29', sort: 'due' } },
+  ]);
+  assert.deepEqual(callsOf(stepFor("what's overdue?")), [{ name: 'list_tasks', arguments: { status: 'pending', overdue: true, sort: 'due' } }]);
+  assert.deepEqual(callsOf(stepFor('show my high priority tasks')), [
+    { name: 'list_tasks', arguments: { status: 'pending', priority: 'high', sort: 'priority' } },
+  ]);
+  assert.deepEqual(callsOf(stepFor('find tasks about the trip')), [{ name: 'list_tasks', arguments: { status: 'all', query: 'trip' } }]);
+  assert.deepEqual(callsOf(stepFor('list #work tasks sorted by title')), [
+    { name: 'list_tasks', arguments: { status: 'all', tag: 'work', sort: 'title' } },
+  ]);
+});
+
+const listed = (output: string, text = 'show my tasks'): TranscriptEntry[] => [
+  { kind: 'user', text },
+  { kind: 'tool_call', callId: 'c1', name: 'list_tasks', arguments: { status: 'all' } },
+  { kind: 'tool_result', callId: 'c1', output },
+];
+
+test('a list without the detail fields (an older server) still reads', () => {
+  const step = nextStep(listed('[{"id":1,"title":"Buy milk","completed":false}]'), PARIS);
+  assert.deepEqual(step, { kind: 'message', text: 'You have 1 task (1 pending, 0 completed):\n1. #1 Buy milk' });
+});
+
+test('a {tasks: [...]} list with details shows them, the overdue flagged; a malformed field is ignored', () => {
+  const tasks = [
+    { id: 2, title: 'Call the dentist', completed: false, due_at: '2026-11-25', priority: 'high', tags: ['health'], repeat: null, overdue: true },
+    { id: 1, title: 'Water the plants', completed: false, due_at: '2026-11-30', priority: null, tags: 'oops', repeat: 'weekly on mon,thu' },
+  ];
+  const step = nextStep(listed(JSON.stringify({ tasks })), PARIS);
+  assert.deepEqual(step, {
+    kind: 'message',
+    text: [
+      'You have 2 tasks (2 pending, 0 completed):',
+      '1. #2 Call the dentist — due Wed 25 Nov (overdue) · high priority · #health',
+      '2. #1 Water the plants — due Mon 30 Nov · repeats every Monday and Thursday',
+    ].join('\n'),
+  });
+});
+
+test('completing a repeating task names the next occurrence; an old result without it says only "Completed"', () => {
+  const completed = (output: string): ReturnType<typeof nextStep> =>
+    nextStep(
+      [
+        { kind: 'user', text: 'complete task 4' },
+        { kind: 'tool_call', callId: 'c1', name: 'complete_task', arguments: { task_id: 4 } },
+        { kind: 'tool_result', callId: 'c1', output },
+      ],
+      PARIS,
+    );
+  const withNext = '{"task_id":4,"status":"completed","title":"Water the plants","repeat":"weekly on mon","next_task_id":9,"next_due_at":"2026-12-07"}';
+  assert.deepEqual(completed(withNext), { kind: 'message', text: 'Completed #4 Water the plants.\nNext: #9 Water the plants — due Mon 7 Dec.' });
+  assert.deepEqual(completed('{"task_id":4,"status":"completed","title":"Water the plants"}'), { kind: 'message', text: 'Completed #4 Water the plants.' });
+});
+
+test('"it" after a confirmation with details is still the task confirmed', () => {
+  const step = nextStep(
+    [
+      { kind: 'user', text: 'add buy stamps tomorrow' },
+      { kind: 'assistant', text: 'Added #7 Buy stamps — due Fri 27 Nov.' },
+      { kind: 'user', text: 'make it high priority' },
+    ],
+    PARIS,
+  );
+  assert.deepEqual(step, { kind: 'tool_calls', calls: [{ name: 'update_task', arguments: { task_id: 7, priority: 'high' } }] });
+});
