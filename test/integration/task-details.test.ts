@@ -119,6 +119,33 @@ for (const driver of testDrivers) {
       assert.equal((await list('query=water%20plants%20daily')).length, 2);
     });
 
+    test('chat with the built-in engine sets and uses details end to end', async () => {
+      const say = async (message: string) => {
+        const res = await api('POST', '/chat', { message, timezone: 'Europe/Paris' });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { response: string; tool_calls: { name: string; result: { task_id?: number } }[] };
+      };
+      const call = await say('call grandma friday p1');
+      const grandma = (await api('GET', `/tasks/${call.tool_calls.at(-1)!.result.task_id}`)).json() as TaskJson;
+      assert.equal(grandma.title, 'Call grandma');
+      assert.equal(grandma.priority, 'high');
+      assert.match(grandma.due_at!, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(new Date(`${grandma.due_at}T12:00:00Z`).getUTCDay(), 5, 'due on a Friday');
+      const report = await say('add quarterly report #work high priority');
+      const reportTask = (await api('GET', `/tasks/${report.tool_calls.at(-1)!.result.task_id}`)).json() as TaskJson;
+      assert.deepEqual([reportTask.title, reportTask.tags, reportTask.priority], ['Quarterly report', ['work'], 'high']);
+      const plants = await say('water the ferns every monday');
+      const ferns = (await api('GET', `/tasks/${plants.tool_calls.at(-1)!.result.task_id}`)).json() as TaskJson;
+      assert.equal(ferns.repeat, 'weekly on mon');
+      assert.equal(new Date(`${ferns.due_at}T12:00:00Z`).getUTCDay(), 1, 'first due on a Monday');
+      const overdue = await say("what's overdue?");
+      assert.match(overdue.response, /Overdue report/);
+      assert.doesNotMatch(overdue.response, /Call grandma/);
+      const stop = await say('stop repeating the ferns task');
+      assert.equal(stop.tool_calls.at(-1)!.name, 'update_task');
+      assert.equal(((await api('GET', `/tasks/${ferns.id}`)).json() as TaskJson).repeat, null);
+    });
+
     test('MCP: old calls unchanged; new arguments, filters, sorts and next occurrence', async () => {
       const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, tasks: t.deps.tasks });
       try {
@@ -129,7 +156,7 @@ for (const driver of testDrivers) {
         const report = JSON.parse(textOf(added));
         assert.deepEqual([report.due_at, report.priority, report.tags, report.repeat], ['2031-03-03T10:00:00+01:00', 'high', ['work'], 'weekdays']);
         const listed = JSON.parse(textOf(await callTool(client, 'list_tasks', { tag: 'work', sort: 'due', status: 'pending' }))) as TaskJson[];
-        assert.deepEqual(listed.map((x) => x.title), ['Overdue report', 'Report'], 'tagged work, pending, soonest first');
+        assert.deepEqual(listed.map((x) => x.title), ['Overdue report', 'Report', 'Quarterly report'], 'tagged work, pending, soonest first, undated last');
         const overdue = JSON.parse(textOf(await callTool(client, 'list_tasks', { overdue: true }))) as TaskJson[];
         assert.ok(overdue.every((x) => x.overdue));
         const done = JSON.parse(textOf(await callTool(client, 'complete_task', { task_id: report.task_id })));
