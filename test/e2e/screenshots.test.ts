@@ -7,16 +7,22 @@ import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
+import { createTaskViaApi } from './support/api.js';
 import { newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
 import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
 
 // The committed pictures change only when asked (or when missing); other runs write next to the test results.
 const SCREENSHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' || !existsSync('docs/screenshots/desktop.png') || !existsSync('docs/screenshots/phone.png')
+  process.env.UPDATE_SCREENSHOTS === '1' || ['desktop', 'phone', 'phone-tasks'].some((name) => !existsSync(`docs/screenshots/${name}.png`))
     ? 'docs/screenshots'
     : 'test-results/screenshots';
 const user = newUser('Margaret');
 const STABLE = { locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' } as const;
+
+/** The UTC day `days` from today, "YYYY-MM-DD" (the pictures are taken in UTC). */
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Milliseconds from navigation start to the composer's first interactive render (a mark the app sets). */
 async function composerReadyMs(page: Page): Promise<number> {
@@ -46,9 +52,12 @@ describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
       await new AuthPage(page).open(app.url);
       await new AuthPage(page).signUp(user);
       const chat = new ChatPage(page);
-      for (const text of ['add buy milk', 'add call mom about Sunday lunch', 'add water the plants']) await chat.send(text);
       const tasks = new TaskPanel(page);
-      await tasks.toggle('water the plants');
+      assert.equal(await createTaskViaApi(page, { title: 'renew passport', due_at: daysFromNow(-2) }), 201); // overdue
+      for (const text of ['add buy milk #groceries', 'call mom tomorrow at 5pm p1', 'water the plants every monday', 'add report #work medium priority']) {
+        await chat.send(text);
+      }
+      await tasks.toggle('buy milk');
       await chat.send('what is still pending?');
 
       const samples: number[] = [];
@@ -67,13 +76,13 @@ describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
       writeFileSync('test-results/ui-metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
       assert.ok(metrics.composerReadyMs < 5000, 'the composer is usable within 5 s of navigation');
 
-      await tasks.item('water the plants').waitFor();
+      await tasks.item('water the plants').getByTestId('task-repeat').waitFor();
       await page.mouse.move(0, 0); // no hover highlight in the picture
       await page.screenshot({ path: `${SCREENSHOTS}/desktop.png` });
     }, STABLE);
   });
 
-  it('saves docs/screenshots/phone.png at phone width', async (t) => {
+  it('saves docs/screenshots/phone.png and phone-tasks.png at phone width', async (t) => {
     await withPage(
       t,
       browser,
@@ -88,6 +97,15 @@ describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
         assert.equal(await page.getByTestId('task-panel').isVisible(), false, 'the task panel is a closed drawer on a phone');
         await page.waitForTimeout(300); // let the drawer finish sliding away
         await page.screenshot({ path: `${SCREENSHOTS}/phone.png` });
+
+        await page.getByTestId('toggle-tasks').click();
+        const tasks = new TaskPanel(page);
+        await tasks.item('call mom').getByTestId('task-priority').waitFor();
+        await page.getByTestId('task-filters-toggle').click();
+        await page.waitForTimeout(300); // let the drawer finish sliding in
+        const overflow = await tasks.root.evaluate((panel) => panel.scrollWidth - panel.clientWidth);
+        assert.equal(overflow, 0, 'the task panel with its filters open fits a phone without scrolling sideways');
+        await page.screenshot({ path: `${SCREENSHOTS}/phone-tasks.png` });
       },
       { ...STABLE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     );

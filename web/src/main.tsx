@@ -5,6 +5,7 @@ import { createAuth } from './api/auth';
 import { App } from './components/App';
 import { ConfigError, getConfig } from './config';
 import './styles.css';
+import './tasks.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

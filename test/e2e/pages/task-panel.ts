@@ -1,21 +1,44 @@
 // Page object: the task panel beside the chat.
 import type { Locator, Page } from 'playwright-core';
 
-/** The task list with its filters. */
+/** Which rows to pick when titles repeat (a repeating task and its record). */
+export interface RowFilter {
+  readonly completed?: boolean;
+}
+
+/** What the row shows about a task, as a user would read it. */
+export interface TaskDetails {
+  /** The friendly due label ("Tomorrow", "Mon 30 Nov"), or null. */
+  readonly dueLabel: string | null;
+  /** The raw `due_at` the row was rendered from ('' for none). */
+  readonly dueAt: string;
+  /** The priority marker's accessible name ("High priority"), or null. */
+  readonly priority: string | null;
+  /** The repeat text ("Every Monday"), or null. */
+  readonly repeat: string | null;
+  readonly tags: string[];
+  readonly overdue: boolean;
+  readonly completed: boolean;
+}
+
+/** The task list with its status tabs, search, sort and filters. */
 export class TaskPanel {
   readonly root: Locator;
   readonly items: Locator;
   readonly empty: Locator;
+  readonly overdueCount: Locator;
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.root = page.getByTestId('task-panel');
     this.items = this.root.getByTestId('task-item');
     this.empty = this.root.getByTestId('tasks-empty');
+    this.overdueCount = this.root.getByTestId('tasks-overdue-count');
   }
 
-  /** The row whose title contains `title` (case-insensitive). */
-  item(title: string): Locator {
-    return this.items.filter({ hasText: new RegExp(escape(title), 'i') });
+  /** The row whose title contains `title` (case-insensitive), optionally only (not) completed ones. */
+  item(title: string, filter: RowFilter = {}): Locator {
+    const rows = filter.completed === undefined ? this.items : this.root.locator(`[data-testid="task-item"][data-completed="${filter.completed}"]`);
+    return rows.filter({ hasText: new RegExp(escape(title), 'i') });
   }
 
   /** The titles on screen, in order. */
@@ -23,9 +46,26 @@ export class TaskPanel {
     return this.root.getByTestId('task-title').allInnerTexts();
   }
 
+  /** Reads what a row shows: due date, priority, repeat, tags, overdue and done. */
+  async details(row: Locator): Promise<TaskDetails> {
+    const optional = async (testId: string, read: (l: Locator) => Promise<string | null>) => {
+      const found = row.getByTestId(testId);
+      return (await found.count()) > 0 ? read(found.first()) : null;
+    };
+    return {
+      dueLabel: await optional('task-due', (l) => l.locator('time').innerText()),
+      dueAt: (await row.getAttribute('data-due')) ?? '',
+      priority: await optional('task-priority', (l) => l.getAttribute('aria-label')),
+      repeat: await optional('task-repeat', (l) => l.innerText().then((text) => text.replace(/^Repeats:\s*/, '').trim())),
+      tags: (await row.getByTestId('task-tag').allInnerTexts()).map((tag) => tag.replace(/^#/, '')),
+      overdue: (await row.getAttribute('data-overdue')) === 'true',
+      completed: (await row.getAttribute('data-completed')) === 'true',
+    };
+  }
+
   /** Ticks (or unticks) a task. */
-  async toggle(title: string): Promise<void> {
-    await this.item(title).getByTestId('task-toggle').click();
+  async toggle(title: string, filter: RowFilter = {}): Promise<void> {
+    await this.item(title, filter).getByTestId('task-toggle').click();
   }
 
   /** Whether a task's box is ticked. */
@@ -41,6 +81,15 @@ export class TaskPanel {
     await input.press('Enter');
   }
 
+  /** Sets a task's due day ("YYYY-MM-DD", '' clears) and priority in the row's editor. */
+  async editDetails(title: string, change: { due?: string; priority?: 'high' | 'medium' | 'low' | '' }): Promise<void> {
+    await this.item(title).getByTestId('task-rename').click();
+    const editor = this.root.getByTestId('task-editor');
+    if (change.due !== undefined) await editor.getByTestId('task-due-input').fill(change.due);
+    if (change.priority !== undefined) await editor.getByTestId('task-priority-input').selectOption(change.priority);
+    await editor.getByTestId('task-edit-save').click();
+  }
+
   /** Deletes a task. */
   async remove(title: string): Promise<void> {
     await this.item(title).getByTestId('task-delete').click();
@@ -49,6 +98,39 @@ export class TaskPanel {
   /** Shows all, pending or completed tasks. */
   async filter(which: 'all' | 'pending' | 'completed'): Promise<void> {
     await this.root.getByTestId(`task-filter-${which}`).click();
+  }
+
+  /** Orders the list. */
+  async sortBy(order: 'created' | 'due' | 'priority' | 'title'): Promise<void> {
+    await this.root.getByTestId('task-sort').selectOption(order);
+  }
+
+  /** Searches titles and descriptions (applied at once with Enter). */
+  async search(text: string): Promise<void> {
+    const box = this.root.getByTestId('task-search');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** Sets the folded-out filters; unset ones are left alone. */
+  async setFilters(change: { overdue?: boolean; priority?: 'high' | 'medium' | 'low' | ''; tag?: string }): Promise<void> {
+    const panel = this.root.getByTestId('task-filters');
+    if (!(await panel.isVisible())) await this.root.getByTestId('task-filters-toggle').click();
+    if (change.overdue !== undefined) await panel.getByTestId('task-filter-overdue').setChecked(change.overdue);
+    if (change.priority !== undefined) await panel.getByTestId('task-filter-priority').selectOption(change.priority);
+    if (change.tag !== undefined) await panel.getByTestId('task-filter-tag').selectOption(change.tag);
+  }
+
+  /** Turns every filter off (search, overdue, priority, tag). */
+  async clearFilters(): Promise<void> {
+    const panel = this.root.getByTestId('task-filters');
+    if (!(await panel.isVisible())) await this.root.getByTestId('task-filters-toggle').click();
+    await panel.getByTestId('task-filters-clear').click();
+  }
+
+  /** Reloads the list from the server. */
+  async reload(): Promise<void> {
+    await this.root.getByTestId('tasks-refresh').click();
   }
 }
 

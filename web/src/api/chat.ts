@@ -14,6 +14,8 @@ export interface ChatStreamHandlers {
 export interface ChatRequest {
   readonly message: string;
   readonly conversationId: number | null;
+  /** The browser's IANA time zone, so "tomorrow" means the user's tomorrow. */
+  readonly timezone?: string;
 }
 
 function interrupted(cause?: unknown): ApiError {
@@ -87,8 +89,9 @@ export async function sendChat(
   handlers: ChatStreamHandlers,
   signal?: AbortSignal,
 ): Promise<ChatResult> {
-  const body: { message: string; conversation_id?: number } = { message: request.message };
+  const body: { message: string; conversation_id?: number; timezone?: string } = { message: request.message };
   if (request.conversationId !== null) body.conversation_id = request.conversationId;
+  if (request.timezone) body.timezone = request.timezone;
   const response = await api.fetch(api.url('/api/{user_id}/chat'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },

@@ -1,7 +1,12 @@
 // Shapes of the server's JSON, checked at the edge so the UI never renders a guess.
 import * as z from 'zod/mini';
 
-/** A task as the REST API returns it. */
+/** A task's priority. */
+export const prioritySchema = z.enum(['high', 'medium', 'low']);
+/** A task's priority. */
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** A task as the REST API returns it; the detail fields are optional so an older server still parses. */
 export const taskSchema = z.object({
   id: z.number(),
   title: z.string(),
@@ -9,6 +14,13 @@ export const taskSchema = z.object({
   completed: z.boolean(),
   created_at: z.string(),
   updated_at: z.optional(z.string()),
+  /** "2026-11-27" (a day) or an ISO date-time with the user's offset. */
+  due_at: z.optional(z.nullable(z.string())),
+  priority: z.optional(z.nullable(prioritySchema)),
+  tags: z.optional(z.array(z.string())),
+  /** The canonical repeat rule, e.g. "weekly on mon,thu". */
+  repeat: z.optional(z.nullable(z.string())),
+  overdue: z.optional(z.boolean()),
 });
 /** A task as the REST API returns it. */
 export type Task = z.infer<typeof taskSchema>;
@@ -59,6 +71,12 @@ export const errorBodySchema = z.object({
 
 /** The SSE `delta` frame. */
 export const deltaSchema = z.object({ text: z.string() });
+
+/** A task update's answer: completing a repeating task also names the next occurrence. */
+export const taskUpdateSchema = z.extend(taskSchema, {
+  next_task_id: z.optional(z.nullable(z.number())),
+  next_due_at: z.optional(z.nullable(z.string())),
+});
 
 /** The token endpoint's answer. */
 export const tokenSchema = z.object({ token: z.string() });

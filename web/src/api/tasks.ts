@@ -1,27 +1,77 @@
-// The task REST routes.
+// The task REST routes, and the panel's filters and sort as their query parameters.
 import * as z from 'zod/mini';
 import type { ApiClient } from './http';
-import { taskSchema, type Task } from './schemas';
+import { taskSchema, taskUpdateSchema, type Priority, type Task } from './schemas';
 
-/** Which tasks the panel shows. */
-export type TaskFilter = 'all' | 'pending' | 'completed';
+/** Which tasks the panel shows by completion. */
+export type TaskStatus = 'all' | 'pending' | 'completed';
+
+/** The orders the server can list tasks in. */
+export type TaskSort = 'created' | 'due' | 'priority' | 'title';
+
+/** The panel's filters and sort, as the user set them. */
+export interface TaskQuery {
+  readonly status: TaskStatus;
+  readonly sort: TaskSort;
+  readonly overdue: boolean;
+  readonly priority: Priority | null;
+  readonly tag: string | null;
+  /** Words the title or description must contain ('' for none). */
+  readonly text: string;
+}
+
+/** All tasks, newest first: what the panel shows at first. */
+export const DEFAULT_TASK_QUERY: TaskQuery = Object.freeze({
+  status: 'all',
+  sort: 'created',
+  overdue: false,
+  priority: null,
+  tag: null,
+  text: '',
+});
+
+/** The change that turns every filter off (status and sort stay as they are). */
+export const CLEARED_FILTERS: Partial<TaskQuery> = Object.freeze({ overdue: false, priority: null, tag: null, text: '' });
+
+/** The changes the panel can make to a task (`null` clears a detail). */
+export interface TaskPatch {
+  readonly title?: string;
+  readonly completed?: boolean;
+  readonly due_at?: string | null;
+  readonly priority?: Priority | null;
+}
+
+/** The result of a task update. */
+export type TaskUpdate = z.infer<typeof taskUpdateSchema>;
 
 const taskList = z.array(taskSchema);
 const TASK = '/api/{user_id}/tasks/{id}';
 
-/** Lists the user's tasks, newest first. */
-export function listTasks(api: ApiClient, status: TaskFilter): Promise<Task[]> {
-  return api.json(taskList, 'GET', `/api/{user_id}/tasks?status=${status}`);
+/** The query string for `GET /api/{user_id}/tasks`; defaults are left out so old servers see old URLs. */
+export function taskQueryString(query: TaskQuery): string {
+  const params = new URLSearchParams({ status: query.status });
+  if (query.sort !== 'created') params.set('sort', query.sort);
+  if (query.overdue) params.set('overdue', 'true');
+  if (query.priority) params.set('priority', query.priority);
+  if (query.tag) params.set('tag', query.tag);
+  const text = query.text.trim();
+  if (text) params.set('query', text);
+  return params.toString();
 }
 
-/** Sets a task's completed flag (idempotent, unlike the toggle route). */
-export function setTaskCompleted(api: ApiClient, id: number, completed: boolean): Promise<Task> {
-  return api.json(taskSchema, 'PUT', TASK, { id }, { completed });
+/** How many filters beyond status narrow the list (the badge on the filter button). */
+export function activeFilterCount(query: TaskQuery): number {
+  return [query.overdue, query.priority !== null, query.tag !== null, query.text.trim() !== ''].filter(Boolean).length;
 }
 
-/** Renames a task. */
-export function renameTask(api: ApiClient, id: number, title: string): Promise<Task> {
-  return api.json(taskSchema, 'PUT', TASK, { id }, { title });
+/** Lists the user's tasks with the panel's filters and sort. */
+export function listTasks(api: ApiClient, query: TaskQuery): Promise<Task[]> {
+  return api.json(taskList, 'GET', `/api/{user_id}/tasks?${taskQueryString(query)}`);
+}
+
+/** Changes a task; setting `completed` is idempotent, unlike the toggle route. */
+export function updateTask(api: ApiClient, id: number, patch: TaskPatch): Promise<TaskUpdate> {
+  return api.json(taskUpdateSchema, 'PUT', TASK, { id }, patch);
 }
 
 /** Deletes a task. */

@@ -10,6 +10,12 @@ const PATHS = {
   tasks: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
   close: 'M6 6l12 12M18 6L6 18',
   check: 'M5 12l5 5 9-10',
+  flag: 'M5 21V4M5 4h12l-3 4.5L17 13H5',
+  repeat: 'M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
+  alert: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7.5v6M12 16.5v.5',
+  filter: 'M3 5h18l-7 8v6l-4 2v-8z',
+  search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
 } as const;
 
 /** The names of the available icons. */

@@ -1,34 +1,42 @@
-// One task row: tick to complete, rename in place, delete.
-import { useState, type KeyboardEvent } from 'react';
+// One task row: tick to complete, its details at a glance, edit in place, delete.
+import { useState } from 'react';
 import type { Task } from '../api/schemas';
+import type { TaskPatch } from '../api/tasks';
 import { Icon } from './Icon';
+import { TaskEditor } from './TaskEditor';
+import { PriorityMarker, TaskMeta } from './TaskMeta';
 
 interface TaskItemProps {
   readonly task: Task;
+  readonly overdue: boolean;
+  readonly now: Date;
+  readonly timeZone: string;
+  readonly activeTag: string | null;
   readonly onToggle: (task: Task) => void;
-  readonly onRename: (task: Task, title: string) => void;
+  readonly onEdit: (task: Task, patch: TaskPatch) => void;
   readonly onDelete: (task: Task) => void;
+  readonly onTag: (tag: string | null) => void;
 }
 
-/** A task in the panel; double-click or the pencil renames it (Enter saves, Escape cancels). */
-export function TaskItem({ task, onToggle, onRename, onDelete }: TaskItemProps) {
+/** A task in the panel; double-click or the pencil edits it (Enter saves, Escape cancels). */
+export function TaskItem({ task, overdue, now, timeZone, activeTag, onToggle, onEdit, onDelete, onTag }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(task.title);
+  const classes = ['task', task.completed && 'task--done', overdue && 'task--overdue', editing && 'task--editing'].filter(Boolean).join(' ');
 
-  function finish(save: boolean) {
+  function done(patch: TaskPatch) {
     setEditing(false);
-    const next = title.trim();
-    if (save && next && next !== task.title) onRename(task, next);
-    else setTitle(task.title);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') finish(true);
-    else if (event.key === 'Escape') finish(false);
+    if (Object.keys(patch).length > 0) onEdit(task, patch);
   }
 
   return (
-    <li className={`task${task.completed ? ' task--done' : ''}`} data-testid="task-item" data-task-id={task.id}>
+    <li
+      className={classes}
+      data-testid="task-item"
+      data-task-id={task.id}
+      data-completed={task.completed}
+      data-due={task.due_at ?? ''}
+      data-overdue={overdue}
+    >
       <input
         type="checkbox"
         className="task__check"
@@ -37,40 +45,28 @@ export function TaskItem({ task, onToggle, onRename, onDelete }: TaskItemProps) 
         aria-label={`Mark “${task.title}” as ${task.completed ? 'not done' : 'done'}`}
         data-testid="task-toggle"
       />
-      {editing ? (
-        <input
-          className="task__edit"
-          value={title}
-          autoFocus
-          onChange={(e) => setTitle(e.target.value)}
-          onKeyDown={onKeyDown}
-          onBlur={() => finish(true)}
-          aria-label={`New title for “${task.title}”`}
-          data-testid="task-title-input"
-        />
-      ) : (
-        <span
-          className="task__title"
-          data-testid="task-title"
-          onDoubleClick={() => {
-            setTitle(task.title);
-            setEditing(true);
-          }}
-        >
-          <span className="task__id">#{task.id}</span> {task.title}
-        </span>
-      )}
-      <span className="task__actions">
+      <div className="task__body">
+        {editing ? (
+          <TaskEditor task={task} timeZone={timeZone} onDone={done} />
+        ) : (
+          <>
+            <span className="task__head">
+              <span className="task__title" data-testid="task-title" onDoubleClick={() => setEditing(true)}>
+                <span className="task__id">#{task.id}</span> {task.title}
+              </span>
+              {task.priority && <PriorityMarker priority={task.priority} />}
+            </span>
+            <TaskMeta task={task} overdue={overdue} now={now} timeZone={timeZone} activeTag={activeTag} onTag={onTag} />
+          </>
+        )}
+      </div>
+      <span className="task__actions" hidden={editing}>
         <button
           type="button"
           className="icon-button"
-          onClick={() => {
-            setTitle(task.title);
-            setEditing(true);
-          }}
-          aria-label={`Rename “${task.title}”`}
+          onClick={() => setEditing(true)}
+          aria-label={`Edit “${task.title}”`}
           data-testid="task-rename"
-          hidden={editing}
         >
           <Icon name="pencil" />
         </button>

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { useChat } from '../hooks/useChat';
 import { useConversations } from '../hooks/useConversations';
 import { useTasks } from '../hooks/useTasks';
+import { useTimezoneSync } from '../hooks/useTimezoneSync';
 import { loadActiveConversation, loadDraft, saveActiveConversation, saveDraft } from '../lib/storage';
 import { ChatPanel } from './ChatPanel';
 import { ConversationSidebar } from './ConversationSidebar';
@@ -32,6 +33,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
   const [drawer, setDrawer] = useState<Drawer>(null);
   const conversations = useConversations(api, onSessionExpired);
   const tasks = useTasks(api, taskVersion, onSessionExpired);
+  const timezone = useTimezoneSync(api, onSessionExpired);
   const { refresh: refreshConversations } = conversations;
 
   const open = useCallback(
@@ -117,7 +119,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
         }}
       />
       <ChatPanel chat={chat} draft={draft} onDraftChange={changeDraft} onSend={() => void send()} maxLength={config.maxMessageLength} />
-      <TaskPanel id="tasks" state={tasks} />
+      <TaskPanel id="tasks" state={tasks} timezone={timezone} />
       {drawer && <button type="button" className="backdrop" aria-label="Close panel" onClick={() => setDrawer(null)} tabIndex={-1} />}
     </div>
   );

@@ -1,31 +1,44 @@
-// State of the task panel: the filtered list, and the edits made from the panel.
+// State of the task panel: the filtered, sorted list, and the edits made from the panel.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, SessionExpiredError } from '../api/errors';
 import type { ApiClient } from '../api/http';
 import type { Task } from '../api/schemas';
-import { deleteTask, listTasks, renameTask, setTaskCompleted, type TaskFilter } from '../api/tasks';
+import { DEFAULT_TASK_QUERY, deleteTask, listTasks, updateTask, type TaskPatch, type TaskQuery } from '../api/tasks';
 
 /** What the task panel renders and can do. */
 export interface TasksState {
   readonly tasks: readonly Task[];
-  readonly filter: TaskFilter;
+  readonly query: TaskQuery;
+  /** Every tag seen so far, sorted, for the tag filter. */
+  readonly knownTags: readonly string[];
   readonly loading: boolean;
   readonly error: string | null;
-  setFilter(filter: TaskFilter): void;
+  /** Changes some filters or the sort; the list reloads. */
+  setQuery(change: Partial<TaskQuery>): void;
   refresh(): Promise<void>;
   toggle(task: Task): Promise<void>;
-  rename(task: Task, title: string): Promise<void>;
+  /** Saves a title, due date or priority edited in the panel. */
+  edit(task: Task, patch: TaskPatch): Promise<void>;
   remove(task: Task): Promise<void>;
 }
 
-function matches(task: Task, filter: TaskFilter): boolean {
-  return filter === 'all' || task.completed === (filter === 'completed');
+// Only what an edit from the panel can change: the server applies the rest on the next load.
+function stillMatches(task: Task, query: TaskQuery): boolean {
+  if (query.status !== 'all' && task.completed !== (query.status === 'completed')) return false;
+  return !(query.overdue && task.completed);
+}
+
+function mergeTags(known: readonly string[], tasks: readonly Task[]): readonly string[] {
+  const all = new Set(known);
+  for (const task of tasks) for (const tag of task.tags ?? []) all.add(tag);
+  return all.size === known.length ? known : [...all].sort();
 }
 
 /** Loads and edits the user's tasks; `version` changes (after a chat turn with tools) trigger a reload. */
 export function useTasks(api: ApiClient, version: number, onSessionExpired: () => void): TasksState {
   const [tasks, setTasks] = useState<readonly Task[]>([]);
-  const [filter, setFilter] = useState<TaskFilter>('all');
+  const [query, setQueryState] = useState<TaskQuery>(DEFAULT_TASK_QUERY);
+  const [knownTags, setKnownTags] = useState<readonly string[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // Only the newest load may write the list: a slow answer for an old filter must not win.
@@ -43,20 +56,23 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
     const request = ++latest.current;
     setLoading(true);
     try {
-      const list = await listTasks(api, filter);
+      const list = await listTasks(api, query);
       if (request !== latest.current) return;
       setTasks(list);
+      setKnownTags((known) => mergeTags(known, list));
       setError(null);
     } catch (cause) {
       if (request === latest.current) fail(cause, 'Could not load your tasks');
     } finally {
       if (request === latest.current) setLoading(false);
     }
-  }, [api, filter, fail]);
+  }, [api, query, fail]);
 
   useEffect(() => {
     void refresh();
   }, [refresh, version]);
+
+  const setQuery = useCallback((change: Partial<TaskQuery>) => setQueryState((current) => ({ ...current, ...change })), []);
 
   // An older list still in flight would undo an edit made from the panel: drop it.
   const supersede = useCallback(() => {
@@ -67,17 +83,21 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
   const replace = useCallback(
     (updated: Task) =>
       setTasks((list) =>
-        matches(updated, filter) ? list.map((t) => (t.id === updated.id ? updated : t)) : list.filter((t) => t.id !== updated.id),
+        stillMatches(updated, query) ? list.map((t) => (t.id === updated.id ? updated : t)) : list.filter((t) => t.id !== updated.id),
       ),
-    [filter],
+    [query],
   );
 
   const toggle = useCallback(
     async (task: Task) => {
       supersede();
-      replace({ ...task, completed: !task.completed });
+      const completed = !task.completed;
+      replace({ ...task, completed, overdue: completed ? false : task.overdue });
       try {
-        replace(await setTaskCompleted(api, task.id, !task.completed));
+        const result = await updateTask(api, task.id, { completed });
+        replace(result);
+        // Completing a repeating task creates its next occurrence: load it into the list.
+        if (completed && (task.repeat || result.next_task_id != null)) void refresh();
       } catch (cause) {
         fail(cause, `Could not update "${task.title}"`);
         void refresh();
@@ -86,14 +106,16 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
     [api, replace, fail, refresh, supersede],
   );
 
-  const rename = useCallback(
-    async (task: Task, title: string) => {
+  const edit = useCallback(
+    async (task: Task, patch: TaskPatch) => {
       supersede();
-      replace({ ...task, title });
+      replace({ ...task, ...patch });
       try {
-        replace(await renameTask(api, task.id, title));
+        replace(await updateTask(api, task.id, patch));
+        // A new due date or priority can move the task in the sort order or out of the filter.
+        if (patch.due_at !== undefined || patch.priority !== undefined) void refresh();
       } catch (cause) {
-        fail(cause, `Could not rename "${task.title}"`);
+        fail(cause, `Could not save "${task.title}"`);
         void refresh();
       }
     },
@@ -114,5 +136,5 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
     [api, fail, refresh, supersede],
   );
 
-  return { tasks, filter, loading, error, setFilter, refresh, toggle, rename, remove };
+  return { tasks, query, knownTags, loading, error, setQuery, refresh, toggle, edit, remove };
 }
