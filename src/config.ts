@@ -34,6 +34,11 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(30),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  SENTRY_DSN: z.url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 
 /** What each variable is for, so a start-up failure can say how to fix it. */
@@ -43,11 +48,16 @@ const fixes: Partial<Record<keyof z.input<typeof envSchema>, string>> = {
   PORT: 'set it to a port number between 0 and 65535',
   PUBLIC_URL: 'set it to the URL users reach this server at, e.g. https://todo.example.com',
   OPENAI_BASE_URL: 'set it to the base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1',
+  METRICS_TOKEN: 'set it to 16+ random characters (e.g. `openssl rand -hex 24`), or unset it',
+  METRICS_PORT: 'set it to a port number for the internal metrics listener, or unset it',
+  SENTRY_DSN: 'set it to the DSN from your Sentry project settings (https://<key>@<host>/<project>), or unset it',
 };
 
 export type Config = Readonly<
-  Omit<z.infer<typeof envSchema>, 'MODEL_PROVIDER' | 'CORS_ORIGINS'> & {
+  Omit<z.infer<typeof envSchema>, 'MODEL_PROVIDER' | 'CORS_ORIGINS' | 'METRICS_HOST'> & {
     MODEL_PROVIDER: 'local' | 'openai';
+    /** Where the internal metrics listener binds (METRICS_PORT); defaults to HOST. */
+    METRICS_HOST: string;
     CORS_ORIGINS: readonly string[];
     PUBLIC_URL: string;
     VERSION: string;
@@ -86,12 +96,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`CORS_ORIGINS is invalid: "${origin}" is not an origin; use a comma-separated list like https://app.example.com,http://localhost:5173`);
     }
   }
+  if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
+    throw new ConfigError(`METRICS_PORT is invalid: it equals PORT (${c.PORT}); pick another port for the internal metrics listener, or unset it`);
+  }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     ...c,
     MODEL_PROVIDER: provider,
     CORS_ORIGINS: Object.freeze(corsOrigins),
     PUBLIC_URL: publicUrl,
+    METRICS_HOST: c.METRICS_HOST ?? c.HOST,
     VERSION: version,
   });
 }

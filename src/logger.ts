@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { scrubText } from './observability/scrub.js';
 
 /** Paths pino masks in every log line: credentials, tokens, keys, and database URLs (password only). */
 export const redactPaths = [
@@ -55,9 +56,19 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths, censor },
+      // Error text can carry secrets redact paths cannot reach: drizzle appends a failed query's bound
+      // parameters (user ids, session tokens) to its message.
+      serializers: { err: serializeError },
     },
     options.destination,
   );
+}
+
+/** pino's error serializer, with secrets inside the message and stack masked. */
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error);
+  return { ...serialized, message: scrubText(serialized.message), stack: serialized.stack ? scrubText(serialized.stack) : serialized.stack };
 }
 
 /** The first 8 characters of a user id: enough to correlate lines, not enough to identify. */

@@ -1,6 +1,12 @@
+import { createModel } from './agent/providers.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createApp } from './http/app.js';
+import { exitGracefullyOnSignals } from './http/drain.js';
+import { createMetrics, startMetricsServer } from './http/metrics.js';
 import { createLogger } from './logger.js';
+import { createErrorReporter } from './observability/error-reporter.js';
+import { instrumentModel } from './observability/instrument.js';
 import { createServices } from './services.js';
 import { readVersion } from './version.js';
 
@@ -14,32 +20,30 @@ try {
 }
 
 const logger = createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
-const services = await createServices({ config, logger });
-const app = await createApp(services);
+const errorReporter = await createErrorReporter({
+  dsn: config.SENTRY_DSN,
+  environment: config.SENTRY_ENVIRONMENT ?? config.NODE_ENV,
+  release: config.VERSION,
+  logger,
+});
+const metrics = createMetrics({ provider: config.MODEL_PROVIDER, processMetrics: true });
+const services = await createServices({ config, logger, model: instrumentModel(createModel(config), metrics), metrics }).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`Start-up error: ${error.message}\n`);
+  process.exit(1);
+});
+const app = await createApp({ ...services, metrics, errorReporter });
 await app.listen({ port: config.PORT, host: config.HOST });
-logger.info({ url: config.PUBLIC_URL, driver: services.db.driver, model_provider: config.MODEL_PROVIDER }, 'server ready');
+const metricsServer =
+  config.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN });
+logger.info({ url: config.PUBLIC_URL, driver: services.db.driver, model_provider: config.MODEL_PROVIDER, metrics_port: metricsServer?.port }, 'server ready');
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  // Readiness goes 503 at once; in-flight requests get the grace period to finish.
-  services.lifecycle.draining = true;
-  logger.info({ signal, grace_ms: config.SHUTDOWN_GRACE_MS }, 'shutting down');
-  const timer = setTimeout(() => {
-    logger.warn('grace period over: closing remaining connections');
-    app.server.closeAllConnections();
-  }, config.SHUTDOWN_GRACE_MS);
-  timer.unref();
-  try {
-    await app.close();
-    await services.close();
-    logger.info('shutdown complete');
-    process.exit(0);
-  } catch (error) {
-    logger.error({ err: error }, 'shutdown failed');
-    process.exit(1);
-  }
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+exitGracefullyOnSignals({
+  app,
+  lifecycle: services.lifecycle,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  logger,
+  afterDrain: [async () => metricsServer?.close(), () => services.close(), () => errorReporter.flush(2000)],
+});

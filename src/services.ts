@@ -11,14 +11,17 @@ import { createConversationService } from './domain/conversations.js';
 import { createSettingsService } from './domain/settings.js';
 import { createTaskService } from './domain/tasks.js';
 import type { AppDeps } from './http/app.js';
+import type { ChatMetrics } from './observability/hooks.js';
 
 export interface ServiceOptions {
   config: Config;
   logger: FastifyBaseLogger;
   /** An already-open database (tests hand in a PGlite loaded from a migrated template). */
   db?: Db;
-  /** A model object to use instead of the configured provider (tests script one this way). */
+  /** The model to use instead of the configured provider: main wraps it for metrics, tests script one. */
   model?: Model;
+  /** Where chat turns and tool calls are counted (Prometheus in main). */
+  metrics?: ChatMetrics;
 }
 
 /** Open the database, run migrations and build every service the app needs. */
@@ -54,6 +57,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     settings,
     model: options.model ?? createModel(config),
     logger,
+    metrics: options.metrics,
     maxTurns: config.AGENT_MAX_TURNS,
     historyWindow: config.CHAT_HISTORY_WINDOW,
     version: config.VERSION,

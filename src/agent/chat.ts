@@ -7,7 +7,8 @@ import type { TaskService } from '../domain/tasks.js';
 import { formatLocalDate, toLocal } from '../domain/time.js';
 import { idSchema, parseInput } from '../domain/validation.js';
 import { AppError } from '../errors.js';
-import { historyToItems } from './history.js';
+import type { ChatMetrics } from '../observability/hooks.js';
+import { historyToItems, isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
 import { modelFailure } from './providers.js';
 
@@ -43,6 +44,7 @@ export interface ChatDeps {
   logger: FastifyBaseLogger;
   maxTurns: number;
   historyWindow: number;
+  metrics?: ChatMetrics;
   version?: string;
 }
 
@@ -90,6 +92,8 @@ export function createChatService(deps: ChatDeps) {
 
     /** Run the agent over the MCP tools bound to the user and store its reply with the tool calls it made. */
     async run(turn: PreparedTurn, listener: TurnListener = {}): Promise<ChatReply> {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       const tools = new InProcessMcpServer(
         {
           user: { id: turn.userId },
@@ -115,12 +119,15 @@ export function createChatService(deps: ChatDeps) {
         if (tools.calls.length) {
           await deps.conversations.append(turn.userId, turn.conversation.id, { role: 'assistant', content: `(The turn stopped early: ${failure.message})`, toolCalls: tools.calls });
         }
+        deps.metrics?.observeTurn('error', seconds());
         throw failure;
       } finally {
         await tools.close();
+        for (const call of tools.calls) deps.metrics?.countToolCall(call.name, isToolError(call.result) ? 'error' : 'ok');
       }
       const text = response.trim() || 'Done.';
       await deps.conversations.append(turn.userId, turn.conversation.id, { role: 'assistant', content: text, toolCalls: tools.calls });
+      deps.metrics?.observeTurn('ok', seconds());
       return { conversation_id: turn.conversation.id, response: text, tool_calls: tools.calls };
     },
   };

@@ -28,6 +28,8 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     database: drizzleAdapter(options.db, { provider: 'pg', schema }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    // Users can delete their account (and, by cascade, their tasks and conversations); the smoke command cleans up this way.
+    user: { deleteUser: { enabled: true } },
     trustedOrigins: [options.baseUrl, ...options.trustedOrigins],
     telemetry: { enabled: false },
     // The HTTP layer rate-limits the auth routes (one 429 shape for the whole API).

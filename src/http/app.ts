@@ -6,7 +6,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/auth.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
@@ -18,8 +18,12 @@ import type { TaskService } from '../domain/tasks.js';
 import { registerMcpRoutes } from '../mcp/http.js';
 import { AppError, errorBody } from '../errors.js';
 import { anonymiseUserId } from '../logger.js';
+import type { ErrorReporter } from '../observability/error-reporter.js';
+import { instrumentDb } from '../observability/instrument.js';
 import { requireUser } from './authenticate.js';
+import { InFlightRequests } from './drain.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerMetricsRoute, type Metrics } from './metrics.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerConversationRoutes } from './routes/conversations.js';
@@ -41,6 +45,17 @@ export interface AppDeps {
   verifyMcpToken: VerifyToken;
   /** Shutdown state shared with main: readiness fails and new requests get 503 once draining. */
   lifecycle: { draining: boolean };
+  /** Prometheus metrics (request durations, in-flight, database ping); absent in most tests. */
+  metrics?: Metrics;
+  /** Where unexpected errors are reported (Sentry when SENTRY_DSN is set). */
+  errorReporter?: ErrorReporter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Report an unexpected error with the request's id, route and anonymised user (for errors a route handles itself). */
+    reportError(error: unknown, request: FastifyRequest): void;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,16 +75,29 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     trustProxy: config.NODE_ENV === 'production',
+    // While closing, requests still arriving on open connections get the catalog's 503 from the draining
+    // hook below rather than Fastify's own non-JSON-contract body.
+    return503OnClosing: false,
   });
 
+  const inFlight = new InFlightRequests();
+  const metrics = deps.metrics;
+  app.decorate('inFlight', inFlight);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (deps.lifecycle.draining && !request.url.startsWith('/health')) {
       reply.header('connection', 'close').header('retry-after', '5');
       throw new AppError('UNAVAILABLE', 'The server is shutting down; retry shortly');
     }
+    metrics?.addInFlight(1);
+    inFlight.track(reply, () => metrics?.addInFlight(-1));
+  });
+  // A response finishing during a drain tells the client not to reuse the connection.
+  app.addHook('onSend', async (_request, reply) => {
+    if (deps.lifecycle.draining) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
+    metrics?.observeRequest(request.method, routeLabel(request), reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
@@ -82,6 +110,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  const reporter = deps.errorReporter;
+  app.decorate('reportError', (error: unknown, request: FastifyRequest) => {
+    reporter?.capture(error, { requestId: request.id, userId: request.authUser?.id, method: request.method, route: routeLabel(request) });
+  });
+  // Errors the catalog does not know become 500s (or 503s for a database outage): those are reported.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (isUnexpected(error)) app.reportError(error, request);
+  });
   registerErrorHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -106,7 +142,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       new AppError('RATE_LIMITED', `Too many attempts: at most ${context.max} a minute; retry in ${context.after}`),
   });
 
-  registerHealthRoutes(app, { db: deps.db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
+  const db = metrics ? instrumentDb(deps.db, metrics) : deps.db;
+  registerHealthRoutes(app, { db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
+  if (metrics) registerMetricsRoute(app, metrics, { token: config.METRICS_TOKEN, port: config.METRICS_PORT });
   registerAuthRoutes(app, { auth: deps.auth, publicUrl: config.PUBLIC_URL, rateLimitMax: config.AUTH_RATE_LIMIT_MAX });
   await app.register(
     async (scope) => {
@@ -122,6 +160,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
   return app;
+}
+
+/** The route pattern of a request (bounded label values), `unmatched` when no route matched. */
+function routeLabel(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
+}
+
+/** Neither a catalog error nor a client error: a bug or an outage someone should look at. */
+function isUnexpected(error: FastifyError): boolean {
+  if (error instanceof AppError) return false;
+  return !(typeof error.statusCode === 'number' && error.statusCode < 500) && !error.code?.startsWith('FST_ERR_CTP');
 }
 
 /** Serve the built React UI with an SPA fallback; API-looking paths still get JSON 404s. */

@@ -72,4 +72,18 @@ describe('JSON logs: request ids and redaction', () => {
     assert.equal(line.headers.authorization, '[REDACTED]');
     assert.equal(censor('plain', ['token']), '[REDACTED]');
   });
+
+  test('regression: a failed query logged as err no longer leaks its bound parameters (session tokens) in the message', () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      version: 'v',
+      environment: 'test',
+      destination: new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }),
+    });
+    const error = new Error('Failed query: select * from "session" where "token" = $1\nparams: s3ss10nT0kenSecretValue');
+    logger.error({ err: error }, 'query failed');
+    assert.ok(!lines.join('').includes('s3ss10nT0kenSecretValue'));
+    assert.match(JSON.parse(lines[0]!).err.message, /Failed query: select/);
+  });
 });

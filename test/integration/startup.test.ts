@@ -69,6 +69,22 @@ describe('start-up', () => {
     }
   });
 
+  test('a second server on the same DATA_DIR stops with one line naming the fixes, the first keeps serving', async () => {
+    const port = await freePort();
+    const first = await startServer({ DATA_DIR: dataDir }, port);
+    try {
+      const second = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(await freePort()) } });
+      let stderr = '';
+      second.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      second.stdout.resume();
+      assert.equal(await new Promise<number | null>((resolve) => second.once('exit', resolve)), 1);
+      assert.match(stderr, /^Start-up error: DATA_DIR .* is in use by process \d+/);
+      assert.equal((await fetch(`${first.url}/health`)).status, 200);
+    } finally {
+      assert.equal(await stop(first.child), 0);
+    }
+  });
+
   test('bad configuration stops start-up with one line naming the variable and the fix', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ NODE_ENV: 'production' }, /BETTER_AUTH_SECRET is missing: set it to 32\+ random characters/],

@@ -42,7 +42,11 @@ async function streamTurn(request: FastifyRequest, reply: FastifyReply, runTurn:
     send('done', result);
   } catch (error) {
     const known = error instanceof AppError ? error : undefined;
-    if (!known) request.log.error({ err: error }, 'chat stream failed');
+    if (!known) {
+      // Errors inside a stream never reach Fastify's error handler: log and report them here.
+      request.log.error({ err: error }, 'chat stream failed');
+      request.server.reportError(error, request);
+    }
     send('error', known ? { ...errorBody(known.code, known.message), status: known.status } : errorBody('INTERNAL', 'Something went wrong on our side; it has been logged'));
   } finally {
     raw.end();
