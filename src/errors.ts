@@ -47,7 +47,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && unavailableCodes.has(code)) return true;
     const message = (current as { message?: unknown }).message;
-    if (typeof message === 'string' && /Connection terminated|connection is closed|Client was closed|PGlite is closed/i.test(message)) return true;
+    if (typeof message === 'string' && /Connection terminated|connection is closed|Client was closed|PGlite is closed|is not queryable|terminating connection/i.test(message)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

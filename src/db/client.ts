@@ -82,8 +82,11 @@ async function openPglite(options: DbOptions): Promise<Db> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection (a Postgres restart) must not crash the process.
+  // A client losing its connection (a Postgres restart) must not crash the process: pg-pool handles idle
+  // clients' errors, but a checked-out client (an open transaction) emits 'error' with no listener attached.
+  // The query in flight still fails and becomes a 503; the broken client is discarded on release.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   let closed = false;
   return {

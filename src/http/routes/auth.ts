@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../../auth/auth.js';
+import { AppError } from '../../errors.js';
 
 export interface AuthRouteOptions {
   auth: Auth;
@@ -21,7 +22,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       new Request(new URL(request.url, options.publicUrl), {
         method: request.method,
         headers,
-        body: hasBody ? JSON.stringify(request.body) : undefined,
+        body: hasBody ? reserialize(request.body) : undefined,
       }),
     );
     reply.status(response.status);
@@ -38,4 +39,13 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     config: { rateLimit: { max: options.rateLimitMax, timeWindow: '1 minute' } },
     handler,
   });
+}
+
+/** The parsed body as JSON again; a body too deeply nested to serialise is the caller's error, not a 500. */
+function reserialize(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new AppError('VALIDATION_FAILED', 'The request body is nested too deeply', { cause: error });
+  }
 }
