@@ -1,0 +1,124 @@
+// The floor of a chat turn: the exact SQL statements the app issues for it, captured by a drizzle logger
+// on a harness-only database handle, then replayed directly with `pg` on one connection.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { z } from 'zod';
+import { loadConfig } from '../../src/config.js';
+import { createDb, type Database, type Db } from '../../src/db/client.js';
+import { schema } from '../../src/db/schema.js';
+import { createApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/logger.js';
+import { createServices } from '../../src/services.js';
+import { chatReplySchema } from './client.js';
+
+/** One statement as the driver received it. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** A chat message whose SQL is captured, by name. */
+export type CapturedOps = Record<string, string>;
+
+/** Create a scratch database next to the admin URL's; returns its URL and a drop. */
+export async function createScratchDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** A Db like src/db/client.ts opens, with every statement also pushed to `log`. */
+function loggingDb(url: string, log: Statement[]): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => undefined);
+  const db: Database = drizzle(pool, { schema, logger: { logQuery: (text, params) => log.push({ sql: text, params }) } });
+  return {
+    db,
+    driver: 'postgres',
+    async ping() {
+      const started = performance.now();
+      await db.execute(sql`select 1`);
+      return { latencyMs: performance.now() - started, version: 'capture' };
+    },
+    // The database was migrated by createDb before this handle was opened.
+    migrate: async () => undefined,
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Run the real app in process on `url` with statement logging; after `setup` turns, capture the SQL of each
+ * message in `ops` (one turn each, in order) for the same signed-up user.
+ */
+export async function captureTurnSql(url: string, setup: string[], ops: CapturedOps): Promise<Record<string, Statement[]>> {
+  const migrator = await createDb({ databaseUrl: url });
+  await migrator.migrate();
+  await migrator.close();
+  const log: Statement[] = [];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-capture-'));
+  const publicUrl = 'http://127.0.0.1:3999';
+  const config = loadConfig(
+    { NODE_ENV: 'production', PUBLIC_URL: publicUrl, DATA_DIR: dataDir, DATABASE_URL: url, MODEL_PROVIDER: 'local', BETTER_AUTH_SECRET: 'capture-secret-capture-secret-0123456789' },
+    'bench',
+  );
+  const logger = createLogger({ level: 'silent', version: 'bench', environment: 'production' });
+  const services = await createServices({ config, logger, db: loggingDb(url, log) });
+  const app = await createApp(services);
+  try {
+    const signUp = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin: publicUrl, 'content-type': 'application/json' },
+      payload: { name: 'Capture', email: 'capture@example.com', password: 'capture password 0123' },
+    });
+    const userId = z.object({ user: z.object({ id: z.string() }) }).parse(signUp.json()).user.id;
+    const token = await app.inject({ method: 'GET', url: '/api/auth/token', headers: { authorization: `Bearer ${signUp.headers['set-auth-token']}` } });
+    const headers = { authorization: `Bearer ${z.object({ token: z.string() }).parse(token.json()).token}` };
+    let conversationId: number | undefined;
+    const turn = async (message: string) => {
+      const res = await app.inject({ method: 'POST', url: `/api/${userId}/chat`, headers, payload: conversationId ? { message, conversation_id: conversationId } : { message } });
+      if (res.statusCode !== 200) throw new Error(`capture turn "${message}" failed: ${res.statusCode} ${res.body}`);
+      conversationId ??= chatReplySchema.parse(res.json()).conversation_id;
+    };
+    for (const message of setup) await turn(message);
+    const captured: Record<string, Statement[]> = {};
+    for (const [name, message] of Object.entries(ops)) {
+      log.length = 0;
+      await turn(message);
+      captured[name] = [...log];
+    }
+    return captured;
+  } finally {
+    await app.close();
+    await services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Replays statements on one connection; each run returns its wall time in ms. */
+export async function openFloor(url: string): Promise<{ run(statements: readonly Statement[]): Promise<number>; close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async run(statements) {
+      const started = performance.now();
+      for (const statement of statements) await client.query(statement.sql, statement.params);
+      return performance.now() - started;
+    },
+    close: () => client.end(),
+  };
+}
