@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { TaskService } from '../domain/tasks.js';
+import { sharedSchemaValidator } from './schema-validator.js';
 import { registerTaskTools } from './tools/index.js';
 
 /** What an MCP server needs: the caller it acts for (already authenticated) and the task domain. */
@@ -39,7 +40,7 @@ export function createMcpServer(deps: McpServerDeps): McpServer {
 export async function createInProcessMcpClient(deps: McpServerDeps): Promise<{ client: Client; close: () => Promise<void> }> {
   const server = createMcpServer(deps);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'todo-chatbot-agent', version: deps.version ?? '0.0.0' });
+  const client = new Client({ name: 'todo-chatbot-agent', version: deps.version ?? '0.0.0' }, { jsonSchemaValidator: sharedSchemaValidator });
   await server.connect(serverTransport);
   await client.connect(clientTransport);
   return {
