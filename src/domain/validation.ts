@@ -26,6 +26,11 @@ export const idSchema = z.coerce
 /** Any JSON object (a request body before its own schema checks the fields). */
 export const jsonObjectSchema = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 
+/** A request body as a JSON object (an absent body is an empty one); anything else is VALIDATION_FAILED. */
+export function jsonBody(body: unknown): Record<string, unknown> {
+  return parseInput(jsonObjectSchema, body ?? {}, 'body');
+}
+
 /** Parse input with a schema or throw VALIDATION_FAILED naming the field and the reason. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'body'): z.infer<S> {
   const result = schema.safeParse(input);

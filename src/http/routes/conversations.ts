@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ConversationService } from '../../domain/conversations.js';
-import { idSchema, jsonObjectSchema, parseInput } from '../../domain/validation.js';
+import { idSchema, jsonBody, parseInput } from '../../domain/validation.js';
 import { currentUser } from '../authenticate.js';
 
 const params = z.object({ id: idSchema });
@@ -17,7 +17,7 @@ export function registerConversationRoutes(app: FastifyInstance, conversations: 
 
   app.patch('/conversations/:id', async (request) => {
     const { id } = parseInput(params, request.params, 'path');
-    return conversations.rename(currentUser(request).id, id, parseInput(jsonObjectSchema, request.body ?? {}, 'body'));
+    return conversations.rename(currentUser(request).id, id, jsonBody(request.body));
   });
 
   app.delete('/conversations/:id', async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TaskService } from '../../domain/tasks.js';
 import { taskStatusSchema } from '../../domain/tasks.js';
-import { idSchema, jsonObjectSchema, parseInput } from '../../domain/validation.js';
+import { idSchema, jsonBody, parseInput } from '../../domain/validation.js';
 import { currentUser } from '../authenticate.js';
 
 const listQuery = z.object({
@@ -29,7 +29,7 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): vo
   });
 
   app.post('/tasks', async (request, reply) => {
-    const task = await tasks.create(currentUser(request).id, bodyOf(request.body));
+    const task = await tasks.create(currentUser(request).id, jsonBody(request.body));
     return reply.status(201).send(task);
   });
 
@@ -40,7 +40,7 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): vo
 
   app.put('/tasks/:id', async (request) => {
     const { id } = parseInput(taskParams, request.params, 'path');
-    return tasks.update(currentUser(request).id, id, bodyOf(request.body));
+    return tasks.update(currentUser(request).id, id, jsonBody(request.body));
   });
 
   app.delete('/tasks/:id', async (request, reply) => {
@@ -54,9 +54,3 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): vo
     return tasks.complete(currentUser(request).id, id, { toggle: true });
   });
 }
-
-/** The JSON body as an object; anything else is a validation error naming the body. */
-function bodyOf(body: unknown): Record<string, unknown> {
-  return parseInput(jsonObjectSchema, body ?? {}, 'body');
-}
-
