@@ -40,6 +40,7 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
           tag: z.string().max(33).optional().describe('Only tasks with this tag'),
           query: z.string().max(200).optional().describe('Words the title or description contains'),
           sort: z.enum(['created', 'due', 'priority', 'title']).optional().describe('created (newest first, default), due (soonest first), priority (high first), title (A-Z)'),
+          limit: z.int().min(1).max(1000).optional().describe('At most this many tasks, in the order above (default and maximum 1000)'),
         },
         ctx.user,
       ),
