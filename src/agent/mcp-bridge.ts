@@ -2,7 +2,8 @@ import type { MCPServer } from '@openai/agents';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallRecord } from '../domain/conversations.js';
-import { createInProcessMcpClient, type McpServerDeps } from '../mcp/server.js';
+import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
+import type { McpServerDeps } from '../mcp/server.js';
 import { toolResultFromText } from './history.js';
 
 type CallToolResultContent = Awaited<ReturnType<MCPServer['callTool']>>;
@@ -11,36 +12,64 @@ type MCPTool = Awaited<ReturnType<MCPServer['listTools']>>[number];
 /**
  * The agent SDK's MCPServer interface over an MCP Client connected in process to the task tools bound
  * to one user: the agent uses the same MCP tools as any external client, with no socket and no second server.
+ * One instance serves one turn; the connection behind it is the user's, kept by `InProcessMcpClients`.
  */
 export class InProcessMcpServer implements MCPServer {
-  readonly name = 'todo';
+  // A name that parses as a URL: the SDK parses every MCP server name as one (to redact endpoints) on each tool
+  // conversion and call, and a plain word makes `new URL` throw, ~15 µs each, ~30 times a turn.
+  readonly name = 'mcp:todo';
+  // The SDK's own cache is keyed by server name across the process; `InProcessMcpClients` already asks once.
   cacheToolsList = false;
   // Failures come back as MCP tool errors (isError), which the model reads; anything else is a real fault.
   errorFunction = null;
-  private connection?: { client: Client; close: () => Promise<void> };
+  private connection?: Client;
+  private readonly clients: InProcessMcpClients;
+  private readonly userId: string;
+  private readonly onCall?: (call: ToolCallRecord) => void;
+  // Set when this turn built its own clients (the deprecated constructor): close() closes them.
+  private readonly ownsClients: boolean;
 
   /** Every call this turn made, in completion order: what the turn stores and returns as tool_calls. */
   readonly calls: ToolCallRecord[] = [];
 
+  /** The tools of `userId`, through clients kept across turns (one `InProcessMcpClients` per chat service). */
+  constructor(clients: InProcessMcpClients, userId: string, onCall?: (call: ToolCallRecord) => void);
+  /** @deprecated Builds a server for this turn only: pass the chat service's `InProcessMcpClients` instead. */
+  constructor(deps: McpServerDeps, onCall?: (call: ToolCallRecord) => void);
   constructor(
-    private readonly deps: McpServerDeps,
-    private readonly onCall?: (call: ToolCallRecord) => void,
-  ) {}
+    source: InProcessMcpClients | McpServerDeps,
+    userOrOnCall?: string | ((call: ToolCallRecord) => void),
+    onCall?: (call: ToolCallRecord) => void,
+  ) {
+    if ('forUser' in source) {
+      if (typeof userOrOnCall !== 'string') throw new TypeError('InProcessMcpServer needs the user id the tools act for');
+      this.clients = source;
+      this.userId = userOrOnCall;
+      this.onCall = onCall;
+      this.ownsClients = false;
+    } else {
+      const { user, ...shared } = source;
+      this.clients = createInProcessMcpClients({ ...shared, maxUsers: 1 });
+      this.userId = user.id;
+      this.onCall = typeof userOrOnCall === 'function' ? userOrOnCall : undefined;
+      this.ownsClients = true;
+    }
+  }
 
-  /** Connect the in-memory client and server. */
+  /** Take the user's connected client. */
   async connect(): Promise<void> {
-    this.connection ??= await createInProcessMcpClient(this.deps);
+    this.connection ??= await this.clients.forUser(this.userId);
   }
 
-  /** Close both ends. */
+  /** Let go of the client; the connection stays for the user's next turn unless this turn built it. */
   async close(): Promise<void> {
-    await this.connection?.close();
     this.connection = undefined;
+    if (this.ownsClients) await this.clients.close();
   }
 
-  /** The tools as MCP describes them. */
+  /** The tools as MCP describes them (listed once per set of clients, not once per model step). */
   async listTools(): Promise<MCPTool[]> {
-    const { tools } = await this.client().listTools();
+    const tools = await this.clients.tools(this.userId);
     return tools.map((tool) => ({
       name: tool.name,
       description: tool.description,
@@ -75,12 +104,12 @@ export class InProcessMcpServer implements MCPServer {
     return Object.assign([{ type: 'text' as const, text }], { isError });
   }
 
-  /** Nothing is cached. */
+  /** Nothing to drop: the tools are code, fixed for the life of the process. */
   async invalidateToolsCache(): Promise<void> {}
 
   private client(): Client {
     if (!this.connection) throw new Error('InProcessMcpServer used before connect()');
-    return this.connection.client;
+    return this.connection;
   }
 }
 
