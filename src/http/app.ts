@@ -6,7 +6,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/auth.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
@@ -22,7 +22,8 @@ import type { ErrorReporter } from '../observability/error-reporter.js';
 import { instrumentDb } from '../observability/instrument.js';
 import { requireUser } from './authenticate.js';
 import { InFlightRequests } from './drain.js';
-import { registerErrorHandler } from './error-handler.js';
+import { codeForStatus, registerErrorHandler } from './error-handler.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { registerMetricsRoute, type Metrics } from './metrics.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerChatRoutes } from './routes/chat.js';
@@ -78,6 +79,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // While closing, requests still arriving on open connections get the catalog's 503 from the draining
     // hook below rather than Fastify's own non-JSON-contract body.
     return503OnClosing: false,
+    clientErrorHandler,
+    frameworkErrors,
   });
 
   const inFlight = new InFlightRequests();
@@ -92,9 +95,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics?.addInFlight(1);
     inFlight.track(reply, () => metrics?.addInFlight(-1));
   });
-  // A response finishing during a drain tells the client not to reuse the connection.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // A response finishing during a drain tells the client not to reuse the connection.
     if (deps.lifecycle.draining) reply.header('connection', 'close');
+    return reply.statusCode >= 400 ? asContractError(reply, payload) : payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     metrics?.observeRequest(request.method, routeLabel(request), reply.statusCode, reply.elapsedTime / 1000);
@@ -145,7 +149,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = metrics ? instrumentDb(deps.db, metrics) : deps.db;
   registerHealthRoutes(app, { db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
   if (metrics) registerMetricsRoute(app, metrics, { token: config.METRICS_TOKEN, port: config.METRICS_PORT });
-  registerAuthRoutes(app, { auth: deps.auth, publicUrl: config.PUBLIC_URL, rateLimitMax: config.AUTH_RATE_LIMIT_MAX });
+  registerAuthRoutes(app, {
+    auth: deps.auth,
+    publicUrl: config.PUBLIC_URL,
+    rateLimitMax: config.AUTH_RATE_LIMIT_MAX,
+    isDatabaseUp: () => db.ping().then(() => true, () => false),
+  });
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
@@ -160,6 +169,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
   return app;
+}
+
+/**
+ * The last guard of the error contract: an error some plugin answered in plain text or with no body at all
+ * (a CORS preflight refusal, say) becomes `{error: {code, message}}`. JSON errors pass unchanged.
+ */
+function asContractError(reply: FastifyReply, payload: unknown): unknown {
+  if (/json/i.test(String(reply.getHeader('content-type') ?? '')) || !(payload === null || typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+  const text = payload === null ? '' : String(payload).trim();
+  const message = text && text.length <= 200 && !/[<\n]/.test(text) ? text : `The request failed with HTTP ${reply.statusCode}`;
+  reply.type('application/json; charset=utf-8');
+  return JSON.stringify(errorBody(codeForStatus(reply.statusCode), message));
 }
 
 /** The route pattern of a request (bounded label values), `unmatched` when no route matched. */

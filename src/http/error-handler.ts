@@ -15,6 +15,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.code === 'RATE_LIMITED') reply.header('retry-after', '60');
+      if (error.code === 'UNAVAILABLE' && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
       return reply.status(error.status).send(errorBody(error.code, error.message));
     }
     const known = fastifyCodes[error.code];
@@ -34,13 +35,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401) return 'UNAUTHENTICATED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 405) return 'METHOD_NOT_ALLOWED';
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
-  if (status === 429) return 'RATE_LIMITED';
-  return 'VALIDATION_FAILED';
+/** The catalog code for a status some other layer chose (each catalog status is one code). */
+export function codeForStatus(status: number): ErrorCode {
+  const match = (Object.keys(errorCatalog) as ErrorCode[]).find((code) => errorCatalog[code].status === status);
+  return match ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
 }

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
 import { startTestServer, type TestApp, type TestUser } from '../helpers/test-app.js';
-import { captureOutput } from './support/capture-output.js';
+import { captureOutput } from '../helpers/capture-output.js';
 import { requirePostgres } from './support/postgres.js';
-import { sendRaw } from './support/raw-http.js';
+import { sendRaw } from '../helpers/raw-http.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

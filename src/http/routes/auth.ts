@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../../auth/auth.js';
-import { AppError } from '../../errors.js';
+import { AppError, errorBody } from '../../errors.js';
+import { codeForStatus } from '../error-handler.js';
 
 export interface AuthRouteOptions {
   auth: Auth;
   publicUrl: string;
   /** Sign-up/sign-in attempts per IP per minute. */
   rateLimitMax: number;
+  /** Resolves true when the database answers: Better Auth turns a database failure into a 401 or a bare 500. */
+  isDatabaseUp: () => Promise<boolean>;
 }
 
 /** Mount Better Auth at /api/auth: Fastify's request becomes a web Request and Better Auth's Response is sent back. */
@@ -25,12 +28,21 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
         body: hasBody ? reserialize(request.body) : undefined,
       }),
     );
+    // "Unauthorized" from /token during an outage would sign every client out: it is a 503 to retry.
+    if ((response.status === 401 || response.status >= 500) && !(await options.isDatabaseUp())) {
+      reply.header('retry-after', '5');
+      throw new AppError('UNAVAILABLE', 'The database is unavailable; retry shortly');
+    }
     reply.status(response.status);
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length) reply.header('set-cookie', cookies);
+    if (response.status >= 400) {
+      if (response.status >= 500) request.log.error({ status_code: response.status }, 'auth handler failed');
+      return reply.type('application/json; charset=utf-8').send(await contractErrorBody(response));
+    }
     return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
   }
 
@@ -49,3 +61,26 @@ function reserialize(body: unknown): string {
     throw new AppError('VALIDATION_FAILED', 'The request body is nested too deeply', { cause: error });
   }
 }
+
+/**
+ * Better Auth's error as the contract's `{error: {code, message}}`; its own `{message, code}` stay beside it
+ * for Better Auth's client, which reads them.
+ */
+async function contractErrorBody(response: Response): Promise<Record<string, unknown>> {
+  let own: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(await response.text());
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) own = parsed as Record<string, unknown>;
+  } catch {
+    // An empty or non-JSON body: the status alone says what happened.
+  }
+  const code = codeForStatus(response.status);
+  const message = typeof own.message === 'string' && own.message ? own.message : defaultMessages[code] ?? 'The request failed';
+  return { ...own, ...errorBody(code, message) };
+}
+
+const defaultMessages: Partial<Record<ReturnType<typeof codeForStatus>, string>> = {
+  NOT_FOUND: 'No such auth endpoint',
+  UNAUTHENTICATED: 'Sign in first',
+  INTERNAL: 'Something went wrong on our side; it has been logged',
+};
