@@ -68,10 +68,33 @@ export function createLogger(options: LoggerOptions): Logger {
 export function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const serialized = pino.stdSerializers.err(error);
-  return { ...serialized, message: scrubText(serialized.message), stack: serialized.stack ? scrubText(serialized.stack) : serialized.stack };
+  return {
+    ...serialized,
+    message: scrubText(serialized.message),
+    stack: serialized.stack ? scrubText(serialized.stack) : serialized.stack,
+    // drizzle keeps a failed query's bound parameters (user ids, session tokens) on the error itself too.
+    ...('params' in serialized ? { params: '[Filtered]' } : {}),
+  };
 }
 
 /** The first 8 characters of a user id: enough to correlate lines, not enough to identify. */
 export function anonymiseUserId(userId: string | undefined): string | undefined {
   return userId ? userId.slice(0, 8) : undefined;
+}
+
+/** A library's log call (level, message, extra arguments) as a pino line, with the same scrubbing as ours. */
+export function forwardLog(logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>, source: string) {
+  return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]): void => {
+    const error = args.find((arg) => arg instanceof Error);
+    const rest = args.filter((arg) => arg !== error);
+    logger[level]({ source, err: error, detail: rest.length ? describe(rest) : undefined }, scrubText(message));
+  };
+}
+
+function describe(values: unknown[]): string {
+  try {
+    return scrubText(JSON.stringify(values, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)));
+  } catch {
+    return '[unserialisable]';
+  }
 }

@@ -4,7 +4,9 @@ import { createAuth, jwtAudiences } from './auth/auth.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
+import { inTransaction, joinAmbientTransactions } from './db/ambient.js';
 import { createDb, type Db } from './db/client.js';
+import { forwardLog } from './logger.js';
 import { createChatService } from './agent/chat.js';
 import { createModel } from './agent/providers.js';
 import { createConversationService } from './domain/conversations.js';
@@ -47,14 +49,18 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     baseUrl: config.PUBLIC_URL,
     trustedOrigins: config.CORS_ORIGINS,
     jwtTtlSeconds: config.JWT_TTL_SECONDS,
+    log: forwardLog(logger, 'better-auth'),
   });
-  const settings = createSettingsService(db.db);
-  const tasks = createTaskService(db.db, { settings });
-  const conversations = createConversationService(db.db);
+  // The domain joins a transaction a chat turn opens around a tool call (see inTransaction).
+  const domainDb = joinAmbientTransactions(db.db);
+  const settings = createSettingsService(domainDb);
+  const tasks = createTaskService(domainDb, { settings });
+  const conversations = createConversationService(domainDb);
   const chat = createChatService({
     conversations,
     tasks,
     settings,
+    transaction: (fn) => inTransaction(db.db, fn),
     model: options.model ?? createModel(config),
     logger,
     metrics: options.metrics,

@@ -6,7 +6,7 @@ import { timeZoneSchema, type SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
 import { formatLocalDate, toLocal } from '../domain/time.js';
 import { idSchema, parseInput } from '../domain/validation.js';
-import { AppError } from '../errors.js';
+import { AppError, isDatabaseUnavailable } from '../errors.js';
 import type { ChatMetrics } from '../observability/hooks.js';
 import { historyToItems, isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
@@ -41,6 +41,8 @@ export interface ChatDeps {
   tasks: TaskService;
   settings: SettingsService;
   model: Model;
+  /** Run `fn` in one transaction the domain services join: a tool's change and the turn's record of it commit together. */
+  transaction: <T>(fn: () => Promise<T>) => Promise<T>;
   logger: FastifyBaseLogger;
   maxTurns: number;
   historyWindow: number;
@@ -94,7 +96,8 @@ export function createChatService(deps: ChatDeps) {
     async run(turn: PreparedTurn, listener: TurnListener = {}): Promise<ChatReply> {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
-      const tools = new InProcessMcpServer(
+      const reply = new StoredReply(deps.conversations, turn);
+      const tools = new RecordedToolServer(
         {
           user: { id: turn.userId },
           tasks: deps.tasks,
@@ -102,6 +105,8 @@ export function createChatService(deps: ChatDeps) {
           reportError: (error, tool) => deps.logger.error({ err: error, tool }, 'mcp tool failed'),
         },
         listener.onToolCall,
+        deps.transaction,
+        (calls) => reply.save(INTERRUPTED_REPLY, calls),
       );
       await tools.connect();
       const instructions = `${INSTRUCTIONS}\n${currentTimeLine(new Date(), turn.timeZone)}`;
@@ -111,14 +116,10 @@ export function createChatService(deps: ChatDeps) {
       try {
         response = listener.onDelta ? await runStreamed(agent, input, deps.maxTurns, listener.onDelta) : await runOnce(agent, input, deps.maxTurns);
       } catch (error) {
-        const failure = error instanceof MaxTurnsExceededError
-          ? new AppError('MODEL_ERROR', `The assistant did not finish within ${deps.maxTurns} steps; your message was saved, try rephrasing`, { cause: error })
-          : modelFailure(error);
+        const failure = turnFailure(error, deps.maxTurns);
         deps.logger.warn({ err: error, conversation_id: turn.conversation.id, tool_calls: tools.calls.length }, 'chat turn failed');
         // Changes already made stay visible in the conversation, so history never disagrees with the tasks.
-        if (tools.calls.length) {
-          await deps.conversations.append(turn.userId, turn.conversation.id, { role: 'assistant', content: `(The turn stopped early: ${failure.message})`, toolCalls: tools.calls });
-        }
+        if (tools.calls.length && failure.code !== 'UNAVAILABLE') await reply.save(`(The turn stopped early: ${failure.message})`, tools.calls);
         deps.metrics?.observeTurn('error', seconds());
         throw failure;
       } finally {
@@ -126,11 +127,70 @@ export function createChatService(deps: ChatDeps) {
         for (const call of tools.calls) deps.metrics?.countToolCall(call.name, isToolError(call.result) ? 'error' : 'ok');
       }
       const text = response.trim() || 'Done.';
-      await deps.conversations.append(turn.userId, turn.conversation.id, { role: 'assistant', content: text, toolCalls: tools.calls });
+      await reply.save(text, tools.calls);
       deps.metrics?.observeTurn('ok', seconds());
       return { conversation_id: turn.conversation.id, response: text, tool_calls: tools.calls };
     },
   };
+}
+
+/** What a turn's reply says until its final text is stored: true if the turn is cut off after changing tasks. */
+const INTERRUPTED_REPLY = '(The reply to this message was not saved: the turn was interrupted after the changes listed here.)';
+
+/** Tools that change nothing need no record in their transaction. */
+const READ_ONLY_TOOLS = new Set(['list_tasks']);
+
+/**
+ * The in-process MCP tools, with every tool that changes tasks run in one transaction with `record`: the
+ * change and the stored record of the turn that made it commit together or not at all, so an outage
+ * between them cannot leave a task changed by a turn the conversation does not show.
+ */
+class RecordedToolServer extends InProcessMcpServer {
+  constructor(
+    deps: ConstructorParameters<typeof InProcessMcpServer>[0],
+    onCall: ((call: ToolCallRecord) => void) | undefined,
+    private readonly transaction: ChatDeps['transaction'],
+    private readonly record: (calls: ToolCallRecord[]) => Promise<void>,
+  ) {
+    super(deps, onCall);
+  }
+
+  override async callTool(toolName: string, args: Record<string, unknown> | null) {
+    if (READ_ONLY_TOOLS.has(toolName)) return super.callTool(toolName, args);
+    return this.transaction(async () => {
+      const result = await super.callTool(toolName, args);
+      if (!result.isError) await this.record(this.calls);
+      return result;
+    });
+  }
+}
+
+/** The turn's assistant message: inserted on its first save, rewritten on later ones. */
+class StoredReply {
+  private messageId?: number;
+
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly turn: PreparedTurn,
+  ) {}
+
+  async save(content: string, calls: ToolCallRecord[]): Promise<void> {
+    const { userId, conversation } = this.turn;
+    if (this.messageId === undefined) {
+      this.messageId = (await this.conversations.append(userId, conversation.id, { role: 'assistant', content, toolCalls: [...calls] })).id;
+    } else {
+      await this.conversations.rewrite(userId, this.messageId, { content, toolCalls: [...calls] });
+    }
+  }
+}
+
+/** A failed turn as the API reports it: the database's outage is a 503 to retry, the model's a 502/504. */
+function turnFailure(error: unknown, maxTurns: number): AppError {
+  if (isDatabaseUnavailable(error)) return new AppError('UNAVAILABLE', 'The database is unavailable; your message may not have been saved, retry shortly', { cause: error });
+  if (error instanceof MaxTurnsExceededError) {
+    return new AppError('MODEL_ERROR', `The assistant did not finish within ${maxTurns} steps; your message was saved, try rephrasing`, { cause: error });
+  }
+  return modelFailure(error);
 }
 
 export type ChatService = ReturnType<typeof createChatService>;

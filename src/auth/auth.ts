@@ -12,6 +12,8 @@ export interface AuthOptions {
   /** Extra origins allowed to call the auth routes from a browser (the CORS allowlist). */
   trustedOrigins: readonly string[];
   jwtTtlSeconds: number;
+  /** Where Better Auth's own log lines go (it prints to the console otherwise, unredacted). */
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) => void;
 }
 
 /** The audiences every JWT names: this server's REST API and its MCP resource. */
@@ -32,6 +34,7 @@ export function createAuth(options: AuthOptions) {
     user: { deleteUser: { enabled: true } },
     trustedOrigins: [options.baseUrl, ...options.trustedOrigins],
     telemetry: { enabled: false },
+    ...(options.log ? { logger: { level: 'warn' as const, log: options.log } } : {}),
     // The HTTP layer rate-limits the auth routes (one 429 shape for the whole API).
     rateLimit: { enabled: false },
     plugins: [

@@ -156,6 +156,17 @@ export function createConversationService(db: Database) {
         return toMessage(row!);
       });
     },
+
+    /** Replace the text and tool calls of a message the user owns (a chat turn's reply, as the turn goes on). */
+    async rewrite(userId: string, messageId: number, message: { content: string; toolCalls: ToolCallRecord[] }): Promise<Message> {
+      const [row] = await db
+        .update(messages)
+        .set({ content: message.content, toolCalls: message.toolCalls.length ? message.toolCalls : null })
+        .where(and(eq(messages.userId, userId), eq(messages.id, messageId)))
+        .returning();
+      if (!row) throw new AppError('NOT_FOUND', `Message ${messageId} not found`);
+      return toMessage(row);
+    },
   };
 }
 

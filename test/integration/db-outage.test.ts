@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildTestApp } from '../helpers/test-app.js';
+import { buildTestApp, testDrivers, type TestApp } from '../helpers/test-app.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -52,3 +52,76 @@ describe('auth routes with hostile bodies', () => {
     }
   });
 });
+
+/** A trigger (`when`: its timing, table and condition) that fails statements with the error a Postgres shutdown gives. */
+async function failLikeAnOutage(t: TestApp, when: string): Promise<void> {
+  await t.deps.db.db.execute(sql.raw(`create or replace function fail_like_an_outage() returns trigger language plpgsql as $$
+    begin raise exception 'terminating connection due to administrator command' using errcode = '57P01'; end $$`));
+  await t.deps.db.db.execute(sql.raw(`create trigger fail_like_an_outage ${when} execute function fail_like_an_outage()`));
+}
+
+for (const driver of testDrivers) {
+  describe(`auth during a database outage (${driver})`, () => {
+    test('GET /api/auth/token and sign-in answer 503 with Retry-After, never a 401 that would sign clients out or a bare 500', async () => {
+      const t = await buildTestApp({ driver });
+      try {
+        const user = await t.signUp();
+        await t.deps.db.close();
+        const token = await t.app.inject({ method: 'GET', url: '/api/auth/token', headers: { authorization: `Bearer ${user.sessionToken}` } });
+        const signIn = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          headers: { origin: 'http://localhost:3000' },
+          payload: { email: user.email, password: user.password },
+        });
+        for (const [name, res] of Object.entries({ token, signIn })) {
+          assert.equal(res.statusCode, 503, `${name}: ${res.statusCode} ${res.body}`);
+          assert.equal(res.headers['retry-after'], '5');
+          assert.equal(res.json().error.code, 'UNAVAILABLE');
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  });
+
+  describe(`a chat turn's changes and its stored record commit together (${driver})`, () => {
+    test('when the record of a tool call cannot be stored, the change it records is rolled back and the turn is a 503', async () => {
+      const t = await buildTestApp({ driver });
+      try {
+        const user = await t.signUp();
+        // The database refuses assistant messages as an outage would, after the user message is stored.
+        await failLikeAnOutage(t, "before insert on messages for each row when (new.role = 'assistant')");
+        const res = await t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: { message: 'add buy oat milk' } });
+        assert.equal(res.statusCode, 503, res.body);
+        assert.equal(res.json().error.code, 'UNAVAILABLE');
+        assert.deepEqual(await t.deps.tasks.list(user.id, { status: 'all' }), [], 'the task the turn added was rolled back with its record');
+        const [conversation] = await t.deps.conversations.list(user.id);
+        const messages = await t.deps.conversations.messages(user.id, conversation!.id);
+        assert.deepEqual(messages.map((m) => m.role), ['user'], 'only the user message is stored');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('a turn that changed tasks and then lost its final reply still shows the changes in its stored reply', async () => {
+      const t = await buildTestApp({ driver });
+      try {
+        const user = await t.signUp();
+        // Assistant messages can be inserted (the record written with the change) but not rewritten with the final text.
+        await failLikeAnOutage(t, 'before update on messages for each row');
+        const res = await t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: { message: 'add buy oat milk' } });
+        assert.equal(res.statusCode, 503, res.body);
+        const tasks = await t.deps.tasks.list(user.id, { status: 'all' });
+        assert.deepEqual(tasks.map((task) => task.title), ['Buy oat milk']);
+        const [conversation] = await t.deps.conversations.list(user.id);
+        const messages = await t.deps.conversations.messages(user.id, conversation!.id);
+        assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant']);
+        assert.match(messages[1]!.content, /not saved/);
+        assert.deepEqual(messages[1]!.tool_calls?.map((call) => [call.name, (call.result as { task_id?: number }).task_id]), [['add_task', tasks[0]!.id]]);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}

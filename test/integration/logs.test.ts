@@ -1,8 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { captureOutput } from '../helpers/capture-output.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { censor, createLogger } from '../../src/logger.js';
 import { Writable } from 'node:stream';
+
+/** The app's logger writing into an array: one JSON string per line. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = createLogger({
+    level: 'info',
+    version: 'v',
+    environment: 'test',
+    destination: new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }),
+  });
+  return { lines, logger };
+}
 
 describe('JSON logs: request ids and redaction', () => {
   let t: TestApp;
@@ -57,13 +70,7 @@ describe('JSON logs: request ids and redaction', () => {
   });
 
   test("pino's redaction masks database URL passwords and credential fields", () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'info',
-      version: 'v',
-      environment: 'test',
-      destination: new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }),
-    });
+    const { lines, logger } = capturingLogger();
     logger.info({ databaseUrl: 'postgres://app:pa55word@db:5432/todo', password: 'pw-123', apiKey: 'sk-live-1', headers: { authorization: 'Bearer abc' } }, 'config');
     const line = JSON.parse(lines[0]!);
     assert.equal(line.databaseUrl, 'postgres://app:***@db:5432/todo');
@@ -74,16 +81,39 @@ describe('JSON logs: request ids and redaction', () => {
   });
 
   test('regression: a failed query logged as err no longer leaks its bound parameters (session tokens) in the message', () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'info',
-      version: 'v',
-      environment: 'test',
-      destination: new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }),
-    });
+    const { lines, logger } = capturingLogger();
     const error = new Error('Failed query: select * from "session" where "token" = $1\nparams: s3ss10nT0kenSecretValue');
     logger.error({ err: error }, 'query failed');
     assert.ok(!lines.join('').includes('s3ss10nT0kenSecretValue'));
     assert.match(JSON.parse(lines[0]!).err.message, /Failed query: select/);
+  });
+
+  test("regression: drizzle's params property on a failed query's error is not logged either", () => {
+    const { lines, logger } = capturingLogger();
+    const error = Object.assign(new Error('Failed query: select 1'), { query: 'select 1', params: ['s3ss10nT0kenSecretValue'] });
+    logger.error({ err: new Error('outer', { cause: error }) }, 'query failed');
+    logger.error({ err: error }, 'query failed');
+    assert.ok(!lines.join('').includes('s3ss10nT0kenSecretValue'), lines.join(''));
+    assert.equal(JSON.parse(lines[1]!).err.query, 'select 1');
+  });
+});
+
+describe("Better Auth's own log lines", () => {
+  test('go through the redacting JSON logger, not the console: a failed session lookup does not print the session token', async () => {
+    const t = await buildTestApp();
+    try {
+      const user = await t.signUp();
+      await t.deps.db.close();
+      const console = await captureOutput(async () => {
+        await t.app.inject({ method: 'GET', url: '/api/auth/token', headers: { authorization: `Bearer ${user.sessionToken}` } });
+      });
+      const logged = t.logs.join('\n');
+      assert.ok(!console.includes(user.sessionToken) && !logged.includes(user.sessionToken), 'the session token was printed');
+      assert.doesNotMatch(console, /Better Auth/, 'Better Auth printed to the console');
+      const authLines = t.logs.map((line) => JSON.parse(line) as { source?: string; level: string }).filter((line) => line.source === 'better-auth');
+      assert.ok(authLines.some((line) => line.level === 'error'), 'the failure is logged as a JSON error line');
+    } finally {
+      await t.close();
+    }
   });
 });
