@@ -26,13 +26,16 @@ export interface Shown {
   title: string;
 }
 
-/** Pairs tool calls with their results (calls still waiting for a result are left out). */
-export function exchanges(entries: readonly TranscriptEntry[]): Exchange[] {
+/**
+ * Pairs tool calls with their results (calls still waiting for a result are left out); with `only`, just
+ * the calls of those tools, so earlier turns' long lists are not read when only actions matter.
+ */
+export function exchanges(entries: readonly TranscriptEntry[], only?: (name: string) => boolean): Exchange[] {
   const results = new Map<string, string>();
   for (const e of entries) if (e.kind === 'tool_result') results.set(e.callId, e.output);
   const out: Exchange[] = [];
   for (const e of entries) {
-    if (e.kind !== 'tool_call') continue;
+    if (e.kind !== 'tool_call' || (only && !only(e.name))) continue;
     const output = results.get(e.callId);
     if (output !== undefined) out.push({ name: e.name, args: e.arguments, outcome: readOutcome(e.name, output) });
   }
@@ -89,7 +92,7 @@ export function lastShownList(earlier: readonly TranscriptEntry[]): Shown[] | nu
     }
   }
   // History written by another model: fall back to the order of the last list_tasks result.
-  const lists = exchanges(earlier).flatMap((x) => (x.outcome.ok && x.outcome.kind === 'list' ? [x.outcome.tasks] : []));
+  const lists = exchanges(earlier, (name) => name === 'list_tasks').flatMap((x) => (x.outcome.ok && x.outcome.kind === 'list' ? [x.outcome.tasks] : []));
   const last = lists.at(-1);
   return last ? last.map((t) => ({ id: t.id, title: t.title })) : null;
 }
@@ -97,7 +100,7 @@ export function lastShownList(earlier: readonly TranscriptEntry[]): Shown[] | nu
 /** The task the conversation touched last (created, completed or updated), for "it" and "that". */
 export function lastTouched(entries: readonly TranscriptEntry[]): Shown | null {
   const deleted = new Set<number>();
-  const all = exchanges(entries);
+  const all = exchanges(entries, (name) => name !== 'list_tasks');
   for (let i = all.length - 1; i >= 0; i--) {
     const outcome = all[i]?.outcome;
     if (!outcome?.ok || outcome.kind !== 'action') continue;
