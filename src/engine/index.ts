@@ -12,10 +12,14 @@ export type { EngineContext } from './clock.js';
 export { isTimeZone, zonedInstant } from './clock.js';
 export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
 
-// Every plan ends in a message within three steps (list, act, confirm); these bounds are a backstop
-// in case a transcript looks unlike anything the engine wrote (the agent allows ~8 model calls).
+// Every plan ends in a message within four steps (narrowed lists, the whole list, act, confirm); these
+// bounds are a backstop in case a transcript looks unlike anything the engine wrote (the agent allows ~8
+// model calls): a list asked for twice, or more lists than a name of many parts needs.
 const MAX_CALLS_PER_TURN = 60;
-const MAX_LISTS_PER_TURN = 2;
+const MAX_LISTS_PER_TURN = 12;
+
+const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
+  JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 
 /**
  * Decide the next step of the agent loop from the conversation so far (oldest first). `context`
@@ -30,8 +34,9 @@ export function nextStep(transcript: readonly TranscriptEntry[], context: Partia
   const understood = understand(turn.text, clock);
   const request = followUp(understood, turn.text, turn.earlier, clock) ?? understood;
   const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier), clock });
-  const lists = turn.done.filter((x) => x.name === 'list_tasks').length;
-  if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists >= MAX_LISTS_PER_TURN)) {
+  const lists = turn.done.filter((x) => x.name === 'list_tasks');
+  const repeated = step.kind === 'tool_calls' && step.calls.some((c) => c.name === 'list_tasks' && lists.some((x) => sameArgs(x.args, c.arguments)));
+  if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists.length >= MAX_LISTS_PER_TURN || repeated)) {
     return { kind: 'message', text: 'I stopped here to avoid repeating myself. Say "show my tasks" to see where things stand.' };
   }
   return step;

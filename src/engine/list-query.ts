@@ -5,7 +5,7 @@ import { addDays, friendlyDue, isoDate, weekdayOf, type Clock } from './clock.js
 import { findDates } from './dates.js';
 import { normalTags, priorityOf, type Priority } from './details.js';
 import { NUMBER_WORDS, STOP_WORDS } from './lexicon.js';
-import { restoreQuotes, stem, words } from './text.js';
+import { restoreQuotes, searchable, words } from './text.js';
 
 /** Sort orders list_tasks accepts. */
 export type Sort = 'created' | 'due' | 'priority' | 'title';
@@ -119,14 +119,6 @@ function dueRange(text: string, clock: Clock): { range: Range; text: string } | 
   if (bound === 'before') return { range: { before: addDays(day, -1), label: `before ${shown}` }, text: rest };
   if (bound || day <= clock.today) return { range: { before: day, label: `by ${shown}` }, text: rest };
   return { range: { after: day, before: day, label: `on ${shown}` }, text: rest };
-}
-
-/** A query word people may have typed in another form: its common stem ("groceries" -> "grocer"). */
-function searchable(word: string): string {
-  const s = stem(word);
-  let i = 0;
-  while (i < s.length && s[i] === word[i]) i++;
-  return i >= 3 ? word.slice(0, i) : word;
 }
 
 function searchWords(text: string, quotes: readonly string[]): { query: string; label: string } | null {

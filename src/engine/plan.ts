@@ -6,9 +6,9 @@ import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
 import type { Shown, Turn } from './history.js';
 import type { Request } from './intent.js';
-import { findByName } from './match.js';
+import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
-import { ASK, ASK_TITLE_LINE, chatReply, label, listReply, noMatchReply, whichReply } from './reply.js';
+import { ASK, ASK_TITLE_LINE, chatReply, label, listLimit, listReply, noMatchReply, numbered, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
 import type { NewTask } from './titles.js';
 import type { EngineStep, ToolName } from './types.js';
@@ -22,9 +22,13 @@ export interface Context {
 
 type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' }>;
 type UpdateRequest = Extract<Request, { intent: 'update' }>;
-type Targets = { ids: number[]; tasks?: TaskView[] } | { say: string } | { needList: 'all' | 'pending' | 'completed' };
+type Targets = { ids: number[]; tasks?: TaskView[] } | { say: string } | { lists: ListArgs[] };
+/** What the list_tasks calls of this turn returned; `partial` when one came back as long as it could be. */
+type Listed = { tasks: TaskView[]; whole: boolean; partial: boolean } | { error: string };
 
 const MAX_ACTIONS = 50;
+/** How many tasks list_tasks returns when not asked for a limit. */
+const TOOL_LIMIT = 1000;
 const say = (text: string): EngineStep => ({ kind: 'message', text });
 const call = (name: ToolName, args: Record<string, unknown>): EngineStep => ({ kind: 'tool_calls', calls: [{ name, arguments: args }] });
 const ACTION_TOOL: Record<'complete' | 'delete' | 'update', ToolName> = {
@@ -33,11 +37,27 @@ const ACTION_TOOL: Record<'complete' | 'delete' | 'update', ToolName> = {
   update: 'update_task',
 };
 
-function listed(turn: Turn): { tasks: TaskView[] } | { error: string } | null {
-  const x = turn.done.find((e) => e.name === 'list_tasks');
-  if (!x) return null;
-  return x.outcome.ok && x.outcome.kind === 'list' ? { tasks: x.outcome.tasks } : { error: x.outcome.ok ? 'unexpected result' : x.outcome.message };
+/**
+ * The tasks the list_tasks calls of this turn returned: the whole list once it was read, else the
+ * narrowed lists' tasks together, each once, newest first.
+ */
+function listed(turn: Turn): Listed | null {
+  const lists = turn.done.filter((e) => e.name === 'list_tasks');
+  if (lists.length === 0) return null;
+  const whole = lists.find((x) => isWholeList(x.args));
+  const read = whole ? [whole] : lists;
+  const results: TaskView[][] = [];
+  let partial = false;
+  for (const x of read) {
+    if (!x.outcome.ok || x.outcome.kind !== 'list') return { error: x.outcome.ok ? 'unexpected result' : x.outcome.message };
+    results.push(x.outcome.tasks);
+    partial ||= x.outcome.tasks.length >= (typeof x.args.limit === 'number' ? x.args.limit : TOOL_LIMIT);
+  }
+  const tasks = results.length === 1 ? (results[0] ?? []) : [...new Map(results.flat().map((t) => [t.id, t])).values()].sort((a, b) => b.id - a.id);
+  return { tasks, whole: whole !== undefined, partial };
 }
+
+const listCalls = (lists: readonly ListArgs[]): EngineStep => ({ kind: 'tool_calls', calls: lists.map((args) => ({ name: 'list_tasks', arguments: args })) });
 
 function byPosition(ref: Extract<Ref, { kind: 'positions' }>, shown: readonly Shown[]): Targets {
   const ids: number[] = [];
@@ -60,7 +80,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     case 'pronoun':
       return ctx.touched ? { ids: [ctx.touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
     case 'positions': {
-      if (!ctx.shown && !tasks) return { needList: 'all' };
+      if (!ctx.shown && !tasks) return { lists: [WHOLE_LIST] };
       const picked = byPosition(ref, ctx.shown ?? tasks ?? []);
       return 'ids' in picked ? { ids: picked.ids, tasks } : picked;
     }
@@ -68,35 +88,23 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       return { say: req.intent === 'update' ? 'Which task should I change, and to what? For example: rename task 3 to Call mom tonight.' : 'Which task do you mean? Tell me its number or its name.' };
     case 'all': {
       const status = req.intent === 'complete' ? 'pending' : ref.status;
-      if (!tasks) return { needList: status };
+      if (!tasks) return { lists: [{ status }] };
       const chosen = tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
       if (chosen.length === 0) return { say: status === 'completed' ? 'There are no completed tasks.' : 'There are no tasks to change.' };
       if (req.intent === 'delete' && status !== 'completed' && !req.confirmed) {
-        return { say: `That would delete all ${chosen.length} of your tasks:\n${listReply(chosen, 'all', false, ctx.clock).split('\n').slice(1).join('\n')}\n${ASK.deleteAll}` };
+        return { say: `That would delete all ${chosen.length} of your tasks:\n${numbered(chosen, ctx.clock)}\n${ASK.deleteAll}` };
       }
       return { ids: chosen.map((t) => t.id), tasks };
     }
     case 'name': {
-      if (!tasks) return { needList: 'all' };
-      const match = findByName(ref.text, tasks, req.intent === 'complete');
-      if (match.kind === 'none') return several(ref.text, tasks, req.intent === 'complete') ?? { say: noMatchReply(ref.text) };
+      // Narrowed lists first; the whole list only when they hold no match.
+      if (!list) return { lists: narrowedLists(ref.text) };
+      const match = findNamed(ref.text, list.tasks, req.intent === 'complete');
+      if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
       if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
-      return { ids: [match.task.id], tasks };
+      return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };
     }
   }
-}
-
-/** "walk the dog and call mom": each part names exactly one task. */
-function several(text: string, tasks: TaskView[], preferPending: boolean): Targets | null {
-  const parts = text.split(/\s*(?:,|;|&|\band\b|\bplus\b)\s*/i).filter((p) => p.trim() !== '');
-  if (parts.length < 2) return null;
-  const ids: number[] = [];
-  for (const part of parts) {
-    const match = findByName(part, tasks, preferPending);
-    if (match.kind !== 'one') return null;
-    ids.push(match.task.id);
-  }
-  return { ids: [...new Set(ids)], tasks };
 }
 
 function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undefined, clock: Clock): string {
@@ -142,8 +150,8 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
   const notes = already.map((t) => `${label(t)} was already done.`);
   if (actions.length > 0) return say(summary(actions, ctx.clock, notes));
   if ('say' in targets) return say(targets.say);
-  if ('needList' in targets) return call('list_tasks', { status: targets.needList });
-  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks, ctx.clock)) : call('list_tasks', { status: 'all' });
+  if ('lists' in targets) return listCalls(targets.lists);
+  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks, ctx.clock)) : listCalls([WHOLE_LIST]);
   const ids = targets.ids.filter((id) => !already.some((t) => t.id === id)).slice(0, MAX_ACTIONS);
   if (ids.length === 0) return say(notes.join('\n'));
   if (req.intent === 'update') {
@@ -153,7 +161,7 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
     }
     // Tags replace the task's list, and a shift moves its due date: both need the task as it is now.
     const tasks = targets.tasks;
-    if (((req.tags && !req.tags.clear) || req.shift) && !tasks) return call('list_tasks', { status: 'all' });
+    if (((req.tags && !req.tags.clear) || req.shift) && !tasks) return listCalls([WHOLE_LIST]);
     const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
     return { kind: 'tool_calls', calls };
   }
@@ -191,9 +199,9 @@ export function plan(req: Request, turn: Turn, ctx: Context): EngineStep {
     }
     case 'list': {
       const list = listed(turn);
-      if (!list) return call('list_tasks', { status: req.status, ...req.query?.filter });
+      if (!list) return call('list_tasks', { status: req.status, ...req.query?.filter, limit: listLimit(req.count) });
       if ('error' in list) return say(`I couldn't read your tasks: ${list.error}`);
-      return say(listReply(list.tasks, req.status, req.count, ctx.clock, req.query));
+      return say(listReply(list.tasks, req.status, req.count, ctx.clock, req.query, list.partial));
     }
     default:
       return act(req, turn, ctx);

@@ -3,7 +3,7 @@ import type { ChatKind } from './chat.js';
 import type { Clock } from './clock.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { DONE_MARK } from './history.js';
-import type { ListQuery } from './list-query.js';
+import type { ListQuery, Sort } from './list-query.js';
 import type { Status } from './refs.js';
 import type { TaskView } from './results.js';
 
@@ -17,6 +17,16 @@ export const ASK = {
 } as const;
 
 const LIST_CAP = 20;
+/** A list request reads one task more than it can show as "more than 50"; a count reads as many as list_tasks gives. */
+const LIST_PAGE = 50;
+const COUNT_LIMIT = 1000;
+const NARROW_HINT = 'To see others, narrow it down: "search <words>", "what\'s due this week?" or "show my high priority tasks".';
+const FIRST_OF: Record<Sort, string> = {
+  created: `The ${LIST_CAP} newest:`,
+  due: `The ${LIST_CAP} due soonest:`,
+  priority: `The ${LIST_CAP} most important:`,
+  title: `The first ${LIST_CAP} by title:`,
+};
 const WHICH_LINE = `${ASK.which} (say the number or #id)`;
 /** The whole reply asking for a new task's title. */
 export const ASK_TITLE_LINE = `${ASK.title} For example: add buy milk.`;
@@ -55,7 +65,8 @@ export function numbered(tasks: readonly TaskView[], clock: Clock): string {
   return lines.join('\n');
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** How many tasks list_tasks should return for a list request: for a count, as many as it gives. */
+export const listLimit = (count: boolean): number => (count ? COUNT_LIMIT : LIST_PAGE + 1);
 
 /** How a narrowed list is named: "pending high priority tasks due this week". */
 function listName(n: number, status: Status, query: ListQuery): string {
@@ -64,29 +75,48 @@ function listName(n: number, status: Status, query: ListQuery): string {
   return [before, ...query.qualifiers].join(' ');
 }
 
-/** The reply to a narrowed list request ("what's due this week?"). */
-function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query: ListQuery): string {
-  if (tasks.length === 0) return `You have no ${listName(0, status, query)}.`;
-  const head = `You have ${tasks.length} ${listName(tasks.length, status, query)}`;
-  if (count && tasks.length > 5) return `${head}.`;
-  return `${head}:\n${numbered(tasks, clock)}`;
+/**
+ * How many tasks a list holds, in words. A `partial` list came back as long as the limit asked: a count
+ * has at least that many; a list asked for one more than it says, so it has more than the rest.
+ */
+function howMany(n: number, count: boolean, partial: boolean): string {
+  if (!partial) return String(n);
+  return count ? `at least ${n.toLocaleString('en-US')}` : `more than ${(n - 1).toLocaleString('en-US')}`;
 }
 
-/** The reply to a list request; `query` when it was narrowed by filters or sorted. */
-export function listReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query?: ListQuery): string {
-  if (query && (query.adjectives.length > 0 || query.qualifiers.length > 0)) return queryReply(tasks, status, count, clock, query);
+/** The body under a list's head "You have …": the numbered tasks, or the first of them and how to see the rest. */
+function listBody(head: string, tasks: readonly TaskView[], count: boolean, clock: Clock, partial: boolean, sort: Sort = 'created'): string {
+  if (count && tasks.length > 5) return `${head}.`;
+  if (partial) return `${head}. ${FIRST_OF[sort]}\n${numbered(tasks.slice(0, LIST_CAP), clock)}\n${NARROW_HINT}`;
+  return `${head}:\n${numbered(tasks, clock)}${tasks.length > LIST_CAP ? `\n${NARROW_HINT}` : ''}`;
+}
+
+/** The reply to a narrowed list request ("what's due this week?"). */
+function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query: ListQuery, partial: boolean): string {
+  if (tasks.length === 0) return `You have no ${listName(0, status, query)}.`;
+  const head = `You have ${howMany(tasks.length, count, partial)} ${listName(tasks.length, status, query)}`;
+  return listBody(head, tasks, count, clock, partial, query.filter.sort);
+}
+
+/**
+ * The reply to a list request; `query` when it was narrowed by filters or sorted; `partial` when
+ * list_tasks returned as many tasks as {@link listLimit} asked for, so there are more.
+ */
+export function listReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query?: ListQuery, partial = false): string {
+  if (query && (query.adjectives.length > 0 || query.qualifiers.length > 0)) return queryReply(tasks, status, count, clock, query, partial);
   if (tasks.length === 0) {
     if (status === 'completed') return 'No completed tasks yet.';
     if (status === 'pending') return 'Nothing left to do: you have no pending tasks.';
     return 'You have no tasks yet. Try "add buy milk".';
   }
+  const n = howMany(tasks.length, count, partial);
+  const tasksWord = tasks.length === 1 ? 'task' : 'tasks';
   const done = tasks.filter((t) => t.completed).length;
   let head: string;
-  if (status === 'completed') head = `You have completed ${plural(tasks.length, 'task')}:`;
-  else if (status === 'pending') head = `You have ${plural(tasks.length, 'pending task')}:`;
-  else head = `You have ${plural(tasks.length, 'task')} (${tasks.length - done} pending, ${done} completed):`;
-  if (count && tasks.length > 5) return head.replace(/:$/, '.');
-  return `${head}\n${numbered(tasks, clock)}`;
+  if (status === 'completed') head = `You have completed ${n} ${tasksWord}`;
+  else if (status === 'pending') head = `You have ${n} pending ${tasksWord}`;
+  else head = `You have ${n} ${tasksWord}${partial ? '' : ` (${tasks.length - done} pending, ${done} completed)`}`;
+  return listBody(head, tasks, count, clock, partial, query?.filter.sort);
 }
 
 /** Asks which of several matching tasks the user means. */

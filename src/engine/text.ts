@@ -161,6 +161,14 @@ export function stem(word: string): string {
   return w;
 }
 
+/** A query word people may have typed in another form: the start it shares with its stem ("groceries" -> "grocer"). */
+export function searchable(word: string): string {
+  const s = stem(word);
+  let i = 0;
+  while (i < s.length && s[i] === word[i]) i++;
+  return i >= 3 ? word.slice(0, i) : word;
+}
+
 /** Capitalises the first letter and trims stray punctuation around a title. */
 export function tidyTitle(title: string): string {
   const t = title.replace(/\s+/g, ' ').replace(/^[\s,;:\-–—.]+/, '').replace(/[\s,;:\-–—]+$/, '').replace(/([^.])[.!?]+$/, '$1').trim();

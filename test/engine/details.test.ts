@@ -38,16 +38,17 @@ test('add_task gets the due date, priority and tags; the title keeps only the wo
 });
 
 test('list_tasks gets the filters and sort the question asks for', () => {
+  // A list reads one task more than it shows as "more than 50" (limit 51), so a long list never ships whole.
   assert.deepEqual(callsOf(stepFor("what's due this week?")), [
-    { name: 'list_tasks', arguments: { status: 'pending', due_before: '2026-11-29', sort: 'due' } },
+    { name: 'list_tasks', arguments: { status: 'pending', due_before: '2026-11-29', sort: 'due', limit: 51 } },
   ]);
-  assert.deepEqual(callsOf(stepFor("what's overdue?")), [{ name: 'list_tasks', arguments: { status: 'pending', overdue: true, sort: 'due' } }]);
+  assert.deepEqual(callsOf(stepFor("what's overdue?")), [{ name: 'list_tasks', arguments: { status: 'pending', overdue: true, sort: 'due', limit: 51 } }]);
   assert.deepEqual(callsOf(stepFor('show my high priority tasks')), [
-    { name: 'list_tasks', arguments: { status: 'pending', priority: 'high', sort: 'priority' } },
+    { name: 'list_tasks', arguments: { status: 'pending', priority: 'high', sort: 'priority', limit: 51 } },
   ]);
-  assert.deepEqual(callsOf(stepFor('find tasks about the trip')), [{ name: 'list_tasks', arguments: { status: 'all', query: 'trip' } }]);
+  assert.deepEqual(callsOf(stepFor('find tasks about the trip')), [{ name: 'list_tasks', arguments: { status: 'all', query: 'trip', limit: 51 } }]);
   assert.deepEqual(callsOf(stepFor('list #work tasks sorted by title')), [
-    { name: 'list_tasks', arguments: { status: 'all', tag: 'work', sort: 'title' } },
+    { name: 'list_tasks', arguments: { status: 'all', tag: 'work', sort: 'title', limit: 51 } },
   ]);
 });
 

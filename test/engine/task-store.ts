@@ -49,6 +49,7 @@ const listArgs = z.strictObject({
   tag: z.string().regex(/^[a-z0-9_-]{1,32}$/).optional(),
   query: z.string().trim().min(1).optional(),
   sort: z.enum(['created', 'due', 'priority', 'title']).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
 });
 const idArgs = z.strictObject({ task_id: z.number().int() });
 const updateArgs = z.strictObject({
@@ -104,7 +105,8 @@ export class TaskStore {
       case 'list_tasks': {
         const parsed = listArgs.safeParse(args);
         if (!parsed.success) return `Invalid arguments for list_tasks: ${parsed.error.message}`;
-        return JSON.stringify(this.list(owner, parsed.data).map((t) => this.view(t)));
+        // Like the server: at most `limit` tasks, 1000 when not asked.
+        return JSON.stringify(this.list(owner, parsed.data).slice(0, parsed.data.limit ?? 1000).map((t) => this.view(t)));
       }
       case 'complete_task':
       case 'delete_task': {
