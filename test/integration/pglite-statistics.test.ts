@@ -1,0 +1,33 @@
+// PGlite has no autovacuum: without an ANALYZE of its own, the planner keeps the statistics of an empty table
+// and reads a big task list by scanning and sorting every row of the user instead of walking the index.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createDb } from '../../src/db/client.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-stats-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('after a restart the embedded database reads a one-page list of 5,000 tasks from an index, without sorting them all', async () => {
+  const first = await createDb({ dataDir });
+  try {
+    await first.migrate();
+    await first.db.execute(sql`insert into "user" (id, name, email, email_verified, created_at, updated_at) values ('u1', 'U', 'u1@example.com', false, now(), now())`);
+    await first.db.execute(sql`insert into tasks (user_id, title) select 'u1', 'task ' || n from generate_series(1, 5000) as n`);
+  } finally {
+    await first.close();
+  }
+  const reopened = await createDb({ dataDir });
+  try {
+    await reopened.migrate();
+    const plan = await reopened.db.execute(sql`explain select * from tasks where user_id = 'u1' order by id desc limit 51`);
+    const text = (plan.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+    assert.match(text, /Index Scan Backward/, text);
+    assert.doesNotMatch(text, /Sort/, text);
+  } finally {
+    await reopened.close();
+  }
+});
