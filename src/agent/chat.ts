@@ -8,6 +8,7 @@ import { formatLocalDate, toLocal } from '../domain/time.js';
 import { idSchema, parseInput } from '../domain/validation.js';
 import { AppError, isDatabaseUnavailable } from '../errors.js';
 import type { ChatMetrics } from '../observability/hooks.js';
+import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
 import { historyToItems, isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
 import { modelFailure } from './providers.js';
@@ -67,16 +68,34 @@ const INSTRUCTIONS = [
   'Tasks may have a due date, a priority, tags and a repeat rule; pass dates to the tools as YYYY-MM-DD or YYYY-MM-DDTHH:mm in the user\'s time zone.',
 ].join('\n');
 
+// Building an Intl.DateTimeFormat costs more than the rest of the line; zones are validated, so the map stays small.
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function weekdayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = weekdayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone });
+    weekdayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The line that tells the model (built-in or LLM) what "now" is for this user: read by the engine, so keep its shape. */
 export function currentTimeLine(now: Date, timeZone: string): string {
   const local = toLocal(now, timeZone);
-  const day = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone }).format(now);
+  const day = weekdayFormat(timeZone).format(now);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `Current date and time: ${formatLocalDate(local)}T${pad(local.hour)}:${pad(local.minute)} (${day}), time zone ${timeZone}.`;
 }
 
 /** The stateless chat turn: everything it needs is read from the database, everything it does is stored there. */
 export function createChatService(deps: ChatDeps) {
+  // Each user's MCP server and client outlive the turn: building them every turn was ~5 ms of its CPU.
+  const mcpClients = createInProcessMcpClients({
+    tasks: deps.tasks,
+    version: deps.version,
+    reportError: (error, tool) => deps.logger.error({ err: error, tool }, 'mcp tool failed'),
+  });
   return {
     /** Validate the body, load or create the conversation, read the history window and store the user message. */
     async prepare(userId: string, body: unknown): Promise<PreparedTurn> {
@@ -97,17 +116,7 @@ export function createChatService(deps: ChatDeps) {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
       const reply = new StoredReply(deps.conversations, turn);
-      const tools = new RecordedToolServer(
-        {
-          user: { id: turn.userId },
-          tasks: deps.tasks,
-          version: deps.version,
-          reportError: (error, tool) => deps.logger.error({ err: error, tool }, 'mcp tool failed'),
-        },
-        listener.onToolCall,
-        deps.transaction,
-        (calls) => reply.save(INTERRUPTED_REPLY, calls),
-      );
+      const tools = new RecordedToolServer(mcpClients, turn.userId, listener.onToolCall, deps.transaction, (calls) => reply.save(INTERRUPTED_REPLY, calls));
       await tools.connect();
       const instructions = `${INSTRUCTIONS}\n${currentTimeLine(new Date(), turn.timeZone)}`;
       const agent = new Agent({ name: 'Todo assistant', instructions, model: deps.model, mcpServers: [tools] });
@@ -147,12 +156,13 @@ const READ_ONLY_TOOLS = new Set(['list_tasks']);
  */
 class RecordedToolServer extends InProcessMcpServer {
   constructor(
-    deps: ConstructorParameters<typeof InProcessMcpServer>[0],
+    clients: InProcessMcpClients,
+    userId: string,
     onCall: ((call: ToolCallRecord) => void) | undefined,
     private readonly transaction: ChatDeps['transaction'],
     private readonly record: (calls: ToolCallRecord[]) => Promise<void>,
   ) {
-    super(deps, onCall);
+    super(clients, userId, onCall);
   }
 
   override async callTool(toolName: string, args: Record<string, unknown> | null) {

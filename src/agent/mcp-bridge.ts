@@ -2,8 +2,7 @@ import type { MCPServer } from '@openai/agents';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallRecord } from '../domain/conversations.js';
-import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
-import type { McpServerDeps } from '../mcp/server.js';
+import type { InProcessMcpClients } from '../mcp/in-process-clients.js';
 import { toolResultFromText } from './history.js';
 
 type CallToolResultContent = Awaited<ReturnType<MCPServer['callTool']>>;
@@ -26,34 +25,15 @@ export class InProcessMcpServer implements MCPServer {
   private readonly clients: InProcessMcpClients;
   private readonly userId: string;
   private readonly onCall?: (call: ToolCallRecord) => void;
-  // Set when this turn built its own clients (the deprecated constructor): close() closes them.
-  private readonly ownsClients: boolean;
 
   /** Every call this turn made, in completion order: what the turn stores and returns as tool_calls. */
   readonly calls: ToolCallRecord[] = [];
 
   /** The tools of `userId`, through clients kept across turns (one `InProcessMcpClients` per chat service). */
-  constructor(clients: InProcessMcpClients, userId: string, onCall?: (call: ToolCallRecord) => void);
-  /** @deprecated Builds a server for this turn only: pass the chat service's `InProcessMcpClients` instead. */
-  constructor(deps: McpServerDeps, onCall?: (call: ToolCallRecord) => void);
-  constructor(
-    source: InProcessMcpClients | McpServerDeps,
-    userOrOnCall?: string | ((call: ToolCallRecord) => void),
-    onCall?: (call: ToolCallRecord) => void,
-  ) {
-    if ('forUser' in source) {
-      if (typeof userOrOnCall !== 'string') throw new TypeError('InProcessMcpServer needs the user id the tools act for');
-      this.clients = source;
-      this.userId = userOrOnCall;
-      this.onCall = onCall;
-      this.ownsClients = false;
-    } else {
-      const { user, ...shared } = source;
-      this.clients = createInProcessMcpClients({ ...shared, maxUsers: 1 });
-      this.userId = user.id;
-      this.onCall = typeof userOrOnCall === 'function' ? userOrOnCall : undefined;
-      this.ownsClients = true;
-    }
+  constructor(clients: InProcessMcpClients, userId: string, onCall?: (call: ToolCallRecord) => void) {
+    this.clients = clients;
+    this.userId = userId;
+    this.onCall = onCall;
   }
 
   /** Take the user's connected client. */
@@ -61,10 +41,9 @@ export class InProcessMcpServer implements MCPServer {
     this.connection ??= await this.clients.forUser(this.userId);
   }
 
-  /** Let go of the client; the connection stays for the user's next turn unless this turn built it. */
+  /** Let go of the client; the connection stays for the user's next turn. */
   async close(): Promise<void> {
     this.connection = undefined;
-    if (this.ownsClients) await this.clients.close();
   }
 
   /** The tools as MCP describes them (listed once per set of clients, not once per model step). */

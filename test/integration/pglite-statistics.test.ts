@@ -24,7 +24,7 @@ test('after a restart the embedded database reads a one-page list of 5,000 tasks
   try {
     await reopened.migrate();
     const plan = await reopened.db.execute(sql`explain select * from tasks where user_id = 'u1' order by id desc limit 51`);
-    const text = (plan.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+    const text = (plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((row) => row['QUERY PLAN']).join('\n');
     assert.match(text, /Index Scan Backward/, text);
     assert.doesNotMatch(text, /Sort/, text);
   } finally {
