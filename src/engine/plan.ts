@@ -107,6 +107,21 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   }
 }
 
+function unseenReply(ids: readonly number[], what: string, partial: boolean): string {
+  return ids
+    .map((id) =>
+      partial
+        ? `Task #${id} is older than the ${TOOL_LIMIT} newest tasks I can read, so I can't see its current ${what} and won't risk overwriting ${what === 'tags' ? 'them' : 'it'}.`
+        : `I couldn't find task ${id}.`,
+    )
+    .join('\n');
+}
+
+const isPartial = (turn: Turn): boolean => {
+  const list = listed(turn);
+  return list !== null && 'partial' in list && list.partial;
+};
+
 function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undefined, clock: Clock): string {
   return ids
     .map((id) => {
@@ -161,7 +176,11 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
     }
     // Tags replace the task's list, and a shift moves its due date: both need the task as it is now.
     const tasks = targets.tasks;
-    if (((req.tags && !req.tags.clear) || req.shift) && !tasks) return listCalls([WHOLE_LIST]);
+    const needsCurrent = (req.tags && !req.tags.clear) || req.shift;
+    if (needsCurrent && !tasks) return listCalls([WHOLE_LIST]);
+    // A task the list did not show would get its tags replaced or its date moved from today: say so instead.
+    const unseen = needsCurrent ? ids.filter((id) => !tasks?.some((t) => t.id === id)) : [];
+    if (unseen.length) return say(unseenReply(unseen, req.tags ? 'tags' : 'due date', isPartial(turn)));
     const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
     return { kind: 'tool_calls', calls };
   }

@@ -98,3 +98,26 @@ test('a list of 21 to 50 keeps its exact count and split, and says how to see th
   assert.match(reply.at(-1) ?? '', /^To see others, narrow it down/);
   assert.equal(turn(store, 'how many tasks do I have').reply, 'You have 30 tasks (26 pending, 4 completed).');
 });
+
+test('regression: tagging or shifting a task older than the newest 1,000 refuses instead of overwriting what it has', () => {
+  const store = crowded([]);
+  store.seed(USER, [{ title: 'Old chores', tags: ['home'], due: '2026-12-01' }]);
+  const oldest = store.snapshot(USER).find((t) => t.title === 'Old chores')!;
+  // 1,000 newer tasks push it out of the newest 1,000 that list_tasks returns.
+  store.seed(USER, Array.from({ length: 1_000 }, (_v, i) => `Newer ${i}`));
+  for (const text of [`tag task ${oldest.id} #work`, `push task ${oldest.id} back two days`]) {
+    const outcome = turn(store, text);
+    assert.match(outcome.reply, new RegExp(`Task #${oldest.id} is older than the 1000 newest tasks`), `${text}: ${outcome.reply}`);
+    assert.equal(outcome.calls.filter((c) => c.name === 'update_task').length, 0, text);
+  }
+  const after = store.snapshot(USER).find((t) => t.id === oldest.id)!;
+  assert.deepEqual([after.tags, after.due], [['home'], '2026-12-01']);
+});
+
+test('tagging a task that does not exist, when the whole list was read, says so without calling update_task', () => {
+  const store = new TaskStore();
+  store.seed(USER, ['Water the plants']);
+  const outcome = turn(store, 'tag task 99999 #work');
+  assert.equal(outcome.reply, "I couldn't find task 99999.");
+  assert.equal(outcome.calls.filter((c) => c.name === 'update_task').length, 0);
+});
