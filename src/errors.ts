@@ -51,7 +51,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && unavailableCodes.has(code)) return true;
     const message = (current as { message?: unknown }).message;
     if (typeof message === 'string' && /Connection terminated|connection is closed|Client was closed|PGlite is closed|is not queryable|terminating connection/i.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
+    // Wrappers keep the original as `cause`, or (the agents SDK's ToolCallError) as `error`.
+    const wrapper = current as { cause?: unknown; error?: unknown };
+    current = wrapper.cause ?? (wrapper.error instanceof Error ? wrapper.error : undefined);
   }
   return false;
 }

@@ -61,6 +61,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     tasks,
     settings,
     transaction: (fn) => inTransaction(db.db, fn),
+    isDatabaseUp: () => db.ping().then(() => true, () => false),
     model: options.model ?? createModel(config),
     logger,
     metrics: options.metrics,

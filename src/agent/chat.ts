@@ -11,7 +11,7 @@ import type { ChatMetrics } from '../observability/hooks.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
 import { historyToItems, isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
-import { modelFailure } from './providers.js';
+import { isProviderError, modelFailure } from './providers.js';
 
 /** The chat API's reply. */
 export interface ChatReply {
@@ -44,6 +44,8 @@ export interface ChatDeps {
   model: Model;
   /** Run `fn` in one transaction the domain services join: a tool's change and the turn's record of it commit together. */
   transaction: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Resolves true when the database answers: a turn failing for no reason a model gives is checked against it. */
+  isDatabaseUp: () => Promise<boolean>;
   logger: FastifyBaseLogger;
   maxTurns: number;
   historyWindow: number;
@@ -125,7 +127,7 @@ export function createChatService(deps: ChatDeps) {
       try {
         response = listener.onDelta ? await runStreamed(agent, input, deps.maxTurns, listener.onDelta) : await runOnce(agent, input, deps.maxTurns);
       } catch (error) {
-        const failure = turnFailure(error, deps.maxTurns);
+        const failure = await turnFailure(error, deps);
         deps.logger.warn({ err: error, conversation_id: turn.conversation.id, tool_calls: tools.calls.length }, 'chat turn failed');
         // Changes already made stay visible in the conversation, so history never disagrees with the tasks.
         if (tools.calls.length && failure.code !== 'UNAVAILABLE') await reply.save(`(The turn stopped early: ${failure.message})`, tools.calls);
@@ -195,12 +197,16 @@ class StoredReply {
 }
 
 /** A failed turn as the API reports it: the database's outage is a 503 to retry, the model's a 502/504. */
-function turnFailure(error: unknown, maxTurns: number): AppError {
-  if (isDatabaseUnavailable(error)) return new AppError('UNAVAILABLE', 'The database is unavailable; your message may not have been saved, retry shortly', { cause: error });
+async function turnFailure(error: unknown, deps: Pick<ChatDeps, 'maxTurns' | 'isDatabaseUp'>): Promise<AppError> {
+  const unavailable = () => new AppError('UNAVAILABLE', 'The database is unavailable; your message may not have been saved, retry shortly', { cause: error });
+  if (isDatabaseUnavailable(error)) return unavailable();
   if (error instanceof MaxTurnsExceededError) {
-    return new AppError('MODEL_ERROR', `The assistant did not finish within ${maxTurns} steps; your message was saved, try rephrasing`, { cause: error });
+    return new AppError('MODEL_ERROR', `The assistant did not finish within ${deps.maxTurns} steps; your message was saved, try rephrasing`, { cause: error });
   }
-  return modelFailure(error);
+  const failure = modelFailure(error);
+  // An error no provider status explains may be the database going away in a shape not recognised above.
+  if (failure.code === 'MODEL_ERROR' && !isProviderError(error) && !(await deps.isDatabaseUp())) return unavailable();
+  return failure;
 }
 
 export type ChatService = ReturnType<typeof createChatService>;

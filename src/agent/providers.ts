@@ -32,3 +32,8 @@ export function modelFailure(error: unknown): AppError {
   }
   return new AppError('MODEL_ERROR', 'The language model failed to produce a usable answer; your message was saved, try again', { cause: error });
 }
+
+/** True for the provider's own failures (an HTTP status, a connection or a timeout), which are never the database's. */
+export function isProviderError(error: unknown): boolean {
+  return error instanceof OpenAI.APIError || (error instanceof Error && error.name === 'AbortError');
+}

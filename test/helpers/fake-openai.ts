@@ -9,7 +9,7 @@ export type FakeStep =
   | { kind: 'drop' };
 
 /** Decides the answer to the index-th request since the last `use`. */
-export type Script = (request: FakeRequest, index: number) => FakeStep;
+export type Script = (request: FakeRequest, index: number) => FakeStep | Promise<FakeStep>;
 
 /** A request the fake received: the Chat Completions body. */
 export interface FakeRequest {
@@ -34,7 +34,7 @@ export async function startFakeOpenAI(initial: Script = () => ({ kind: 'text', t
       }
       const request: FakeRequest = { body: JSON.parse(raw) as FakeRequest['body'], headers: req.headers };
       requests.push(request);
-      answer(res, script(request, requests.length - 1), request.body.stream === true);
+      void Promise.resolve(script(request, requests.length - 1)).then((step) => answer(res, step, request.body.stream === true));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { ToolCallError } from '@openai/agents';
+import { isDatabaseUnavailable } from '../../src/errors.js';
+import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { buildTestApp, testDrivers, type TestApp } from '../helpers/test-app.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -56,7 +59,7 @@ describe('auth routes with hostile bodies', () => {
 /** A trigger (`when`: its timing, table and condition) that fails statements with the error a Postgres shutdown gives. */
 async function failLikeAnOutage(t: TestApp, when: string): Promise<void> {
   await t.deps.db.db.execute(sql.raw(`create or replace function fail_like_an_outage() returns trigger language plpgsql as $$
-    begin raise exception 'terminating connection due to administrator command' using errcode = '57P01'; end $$`));
+    begin raise exception 'simulated outage' using errcode = '57P01'; end $$`));
   await t.deps.db.db.execute(sql.raw(`create trigger fail_like_an_outage ${when} execute function fail_like_an_outage()`));
 }
 
@@ -123,5 +126,36 @@ for (const driver of testDrivers) {
         await t.close();
       }
     });
+  });
+}
+
+test("regression: an outage wrapped in the agents SDK's ToolCallError (kept as .error, not .cause) is recognised", () => {
+  const dropped = Object.assign(new Error('Failed query: commit\nparams: '), { cause: Object.assign(new Error('server closed the connection'), { code: '57P01' }) });
+  assert.equal(isDatabaseUnavailable(new ToolCallError(`Failed to run function tools: ${dropped.message}`, dropped)), true);
+  assert.equal(isDatabaseUnavailable(new ToolCallError('Failed to run function tools: bad arguments', new Error('bad arguments'))), false);
+});
+
+for (const driver of testDrivers) {
+  test(`a turn that fails for no reason the model gives while the database is down is a 503, not a 502 model error (${driver})`, async () => {
+    const fake = await startFakeOpenAI();
+    const t = await buildTestApp({
+      driver,
+      env: { MODEL_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-fake-key-for-tests', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'fake-model', MODEL_MAX_RETRIES: '0' },
+    });
+    try {
+      const user = await t.signUp();
+      // The database goes away while the model answers, and the answer names a tool that does not exist: the
+      // SDK's error says nothing of the database, so only asking the database tells the two apart.
+      fake.use(async () => {
+        await t.deps.db.close();
+        return { kind: 'tools', calls: [{ name: 'no_such_tool', arguments: '{}' }] };
+      });
+      const res = await t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: { message: 'add buy milk' } });
+      assert.equal(res.statusCode, 503, res.body);
+      assert.equal(res.headers['retry-after'], '5');
+    } finally {
+      await t.close();
+      await fake.close();
+    }
   });
 }
