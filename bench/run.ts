@@ -1,12 +1,12 @@
 // The benchmark: `npx tsx bench/run.ts` (BENCH_DATABASE_URL=postgres://… adds Postgres; BENCH_QUICK=1 is a
 // short smoke run). Writes docs/benchmarks.md (or BENCH_OUT).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildServer } from './lib/build.js';
-import { captureTurnSql, createScratchDatabase, openFloor, type Statement } from './lib/capture.js';
+import { createScratchDatabase } from '../test/helpers/db.js';
+import { captureTurnSql, openFloor, type Statement } from './lib/capture.js';
 import { renderReport } from './lib/report.js';
 import type { Results } from './lib/results.js';
 import { COMPLETE_TARGET, turnKinds } from './lib/scenarios.js';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
   if (adminUrl) {
     console.log(`[${stamp()}] capturing the SQL of each turn kind`);
-    const captureDb = await createScratchDatabase(adminUrl, `bench_floor_${randomBytes(4).toString('hex')}`);
+    const captureDb = await createScratchDatabase(adminUrl, 'bench_floor');
     cleanups.push(() => captureDb.drop());
     captured = await captureTurnSql(captureDb.url, [`add ${COMPLETE_TARGET}`, 'add Buy lamp 0', ...Array.from({ length: 8 }, (_, i) => `add Fix fence ${i}`), 'list my tasks'], {
       add: turnKinds.add.message(1),
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   targets.push(await prepareTarget('PGlite', entry, pgliteDir, plan.sizes));
   cleanups.unshift(() => targets[0]?.server.stop());
   if (adminUrl) {
-    const benchDb = await createScratchDatabase(adminUrl, `bench_${randomBytes(4).toString('hex')}`);
+    const benchDb = await createScratchDatabase(adminUrl, 'bench');
     cleanups.push(() => benchDb.drop());
     const pgDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
     cleanups.push(() => rmSync(pgDir, { recursive: true, force: true }));

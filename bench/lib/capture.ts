@@ -24,23 +24,6 @@ export interface Statement {
 /** A chat message whose SQL is captured, by name. */
 export type CapturedOps = Record<string, string>;
 
-/** Create a scratch database next to the admin URL's; returns its URL and a drop. */
-export async function createScratchDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 /** A Db like src/db/client.ts opens, with every statement also pushed to `log`. */
 function loggingDb(url: string, log: Statement[]): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });

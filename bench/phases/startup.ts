@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../test/helpers/test-app.js';
-import { createScratchDatabase } from '../lib/capture.js';
+import { createScratchDatabase } from '../../test/helpers/db.js';
 import type { Row } from '../lib/results.js';
 import { startServer, type Entry } from '../lib/server-process.js';
 import { summarize } from '../lib/stats.js';
@@ -56,7 +56,7 @@ export async function measureStartup(entries: Entry[], runs: StartupRuns, adminU
     const again: number[] = [];
     try {
       for (let i = 0; i < (isFirst ? runs.fresh : 1); i++) {
-        const database = await createScratchDatabase(adminUrl, `bench_start_${randomBytes(4).toString('hex')}`);
+        const database = await createScratchDatabase(adminUrl, 'bench_start');
         try {
           newDatabase.push(await timeStart(entry, dataDir, database.url));
           if (i === 0) for (let k = 0; k < reopenRuns; k++) again.push(await timeStart(entry, dataDir, database.url));

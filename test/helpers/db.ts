@@ -22,20 +22,29 @@ export async function openTestDb(driver: Driver): Promise<{ db: Db; url?: string
 async function openPostgresDb(): Promise<{ db: Db; url: string; dispose(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `todo_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await createDb({ databaseUrl: url.toString(), poolSize: 10 });
+  const scratch = await createScratchDatabase(adminUrl, 'todo_test');
+  const db = await createDb({ databaseUrl: scratch.url, poolSize: 10 });
   await db.migrate();
   return {
     db,
-    url: url.toString(),
+    url: scratch.url,
     async dispose() {
       await db.close();
-      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await scratch.drop();
     },
   };
+}
+
+/** Create a uniquely named database (`<prefix>_<random>`) next to `adminUrl`'s; returns its URL and a drop. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+  };
+  return { url: url.toString(), drop };
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

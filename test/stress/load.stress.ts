@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import { chat, chatReplySchema, listConversations, listMessages, listTasks, parseReply, send, signUp, type ApiUser } from './support/api.js';
 import { prng, UserModel } from './support/chat-model.js';
 import { startFleet } from './support/instances.js';
-import { createScratchDatabase, requirePostgres } from './support/postgres.js';
+import { createScratchDatabase } from '../helpers/db.js';
+import { requirePostgres } from './support/postgres.js';
 
 const USERS = Number(process.env.STRESS_USERS ?? 50);
 const TURNS = Number(process.env.STRESS_TURNS ?? 200);

@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { chat, signUp, type ApiUser } from './support/api.js';
 import { startFleet, type Fleet, type Instance } from './support/instances.js';
 import { OutageLoad, verifyUser, type Sent } from './support/outage-load.js';
-import { createScratchDatabase, startCluster, type Cluster } from './support/postgres.js';
+import { createScratchDatabase } from '../helpers/db.js';
+import { startCluster, type Cluster } from './support/postgres.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,11 +1,9 @@
 // Postgres for the stress suite: scratch databases on the server named by TEST_DATABASE_URL, and a throwaway
 // cluster (initdb + pg_ctl in a temp dir) that a test may stop and start at will.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort } from '../../helpers/test-app.js';
 
 /** The admin URL of the Postgres server the stress suite runs on, or a failure naming the fix. */
@@ -13,25 +11,6 @@ export function requirePostgres(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('The stress suite runs on Postgres: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
   return url;
-}
-
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Create a uniquely named database next to `adminUrl`'s; returns its URL and a drop. */
-export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
 }
 
 /** A Postgres cluster of our own on a free loopback port. */
