@@ -1,36 +1,24 @@
 // The main journey: sign up, manage a task by chat and in the panel, and find everything after a reload.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { eventually, newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 describe('chat journey in the browser', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   it('signs up, adds "buy milk" by chat, ticks it in the panel, asks about it, and keeps it all after a reload', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const auth = new AuthPage(page);
       const chat = new ChatPage(page);
       const tasks = new TaskPanel(page);
       const sidebar = new ConversationSidebar(page);
 
-      await auth.open(app.url);
+      await auth.open(suite.app.url);
       await auth.signUp(newUser('Ada'));
       await tasks.empty.waitFor();
       assert.match(await tasks.empty.innerText(), /Try: add buy milk/);

@@ -1,33 +1,22 @@
 // Failures the user must see: a 500, a connection lost mid-stream, an expired session — never losing the message.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { AuthPage, type Credentials } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { newUser, withPage, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 const CHAT = /\/api\/[^/]+\/chat$/;
 const TYPED = 'add renew passport before the trip';
 
 describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   async function signedIn(page: Page): Promise<{ chat: ChatPage; user: Credentials }> {
     const user = newUser('Grace');
-    await new AuthPage(page).open(app.url);
+    await new AuthPage(page).open(suite.app.url);
     await new AuthPage(page).signUp(user);
     const chat = new ChatPage(page);
     await chat.waitUntilReady();
@@ -35,7 +24,7 @@ describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
   }
 
   it('shows a banner when the server answers 500, keeps the typed message, and Retry sends it', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const { chat } = await signedIn(page);
       await page.route(CHAT, (route) =>
         route.fulfill({
@@ -61,7 +50,7 @@ describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('shows a banner when the stream ends before the reply is done, keeping the message', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const { chat } = await signedIn(page);
       await page.route(CHAT, (route) =>
         route.fulfill({
@@ -79,7 +68,7 @@ describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('shows a banner when the server goes away mid-request, and the message survives a reload', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const { chat } = await signedIn(page);
       await page.route(CHAT, (route) => route.abort('connectionreset'));
       await chat.type(TYPED);
@@ -95,7 +84,7 @@ describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('sends the user to sign in when the session is gone, and gives the draft back afterwards', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const { chat, user } = await signedIn(page);
       const unauthenticated = { status: 401, contentType: 'application/json', body: '{"error":{"code":"UNAUTHENTICATED","message":"Expired"}}' };
       await page.route(CHAT, (route) => route.fulfill(unauthenticated));
@@ -113,7 +102,7 @@ describe('chat failures in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('shows the typing indicator while waiting, then the reply with its tool chips', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const { chat } = await signedIn(page);
       let release: () => void = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));

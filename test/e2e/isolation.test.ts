@@ -1,36 +1,24 @@
 // Two users in two browser contexts never see each other's tasks or conversations.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { newUser, startApp, withContext, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { newUser, withContext, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 describe('two users in the browser', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   it("never shows one user's tasks or conversations to the other", async (t) => {
-    await withContext(t, browser, async (aliceContext) => {
-      await withContext(t, browser, async (bobContext) => {
+    await withContext(t, suite.browser, async (aliceContext) => {
+      await withContext(t, suite.browser, async (bobContext) => {
         const alicePage = await aliceContext.newPage();
         const bobPage = await bobContext.newPage();
-        await new AuthPage(alicePage).open(app.url);
+        await new AuthPage(alicePage).open(suite.app.url);
         await new AuthPage(alicePage).signUp(newUser('Alice'));
-        await new AuthPage(bobPage).open(app.url);
+        await new AuthPage(bobPage).open(suite.app.url);
         await new AuthPage(bobPage).signUp(newUser('Bob'));
 
         await new ChatPage(alicePage).send('add buy milk');

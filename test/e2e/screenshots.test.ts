@@ -1,15 +1,15 @@
 // Screenshots of the main screen for the README, and the load-to-interactive time of the composer.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
 import { createTaskViaApi } from './support/api.js';
-import { newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { newUser, withPage, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 // The committed pictures change only when asked (or when missing); other runs write next to the test results.
 const SCREENSHOTS =
@@ -32,24 +32,13 @@ async function composerReadyMs(page: Page): Promise<number> {
 }
 
 describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
+  before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
   it('saves docs/screenshots/desktop.png and measures load to an interactive composer', async (t) => {
     t.diagnostic(`screenshots go to ${SCREENSHOTS} (UPDATE_SCREENSHOTS=1 rewrites docs/screenshots)`);
-    await withPage(t, browser, async (page) => {
-      await new AuthPage(page).open(app.url);
+    await withPage(t, suite.browser, async (page) => {
+      await new AuthPage(page).open(suite.app.url);
       await new AuthPage(page).signUp(user);
       const chat = new ChatPage(page);
       const tasks = new TaskPanel(page);
@@ -85,9 +74,9 @@ describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
   it('saves docs/screenshots/phone.png and phone-tasks.png at phone width', async (t) => {
     await withPage(
       t,
-      browser,
+      suite.browser,
       async (page) => {
-        await new AuthPage(page).open(app.url);
+        await new AuthPage(page).open(suite.app.url);
         await new AuthPage(page).signIn(user);
         const chat = new ChatPage(page);
         await chat.waitUntilReady();

@@ -1,13 +1,13 @@
 // Task details in the browser: due dates, priority, repeats, tags, overdue, and the panel's filters and sort.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { TaskPanel } from './pages/task-panel.js';
 import { createTaskViaApi } from './support/api.js';
-import { eventually, newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 // A zone that is not the server's UTC default, so a UI that forgot to send it gets the wrong "tomorrow".
 const ZONE = 'Europe/Paris';
@@ -30,28 +30,17 @@ const plain = (title: string) => title.replace(/^#\d+\s*/, '').trim().toLowerCas
 const isList = (url: string) => /\/api\/[^/]+\/tasks\?/.test(url);
 
 describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   async function signUp(page: Page): Promise<void> {
-    await new AuthPage(page).open(app.url);
+    await new AuthPage(page).open(suite.app.url);
     await new AuthPage(page).signUp(newUser('Kim'));
   }
 
   it('adds "call mom tomorrow p1" by chat and shows tomorrow and high priority; completing a weekly task brings the next Monday', async (t) => {
     await withPage(
       t,
-      browser,
+      suite.browser,
       async (page) => {
         const chat = new ChatPage(page);
         const tasks = new TaskPanel(page);
@@ -111,7 +100,7 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
   it('filters by priority, tag, text and overdue, sorts by due date, highlights overdue tasks and edits details', async (t) => {
     await withPage(
       t,
-      browser,
+      suite.browser,
       async (page) => {
         const chat = new ChatPage(page);
         const tasks = new TaskPanel(page);
@@ -176,7 +165,7 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
   it('ignores a 404 from a server without the settings route, but shows any other failure with Retry', async (t) => {
     await withPage(
       t,
-      browser,
+      suite.browser,
       async (page) => {
         const failWith = (status: number) =>
           page.route(SETTINGS, (route) =>

@@ -1,38 +1,27 @@
 // The sidebar, the task panel and the composer, driven like a user would.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { eventually, newUser, startApp, withPage, type AppUnderTest } from './support/app.js';
-import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
+import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { SKIP_BROWSER } from './support/browser.js';
 
 describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   async function signUp(page: Page): Promise<void> {
-    await new AuthPage(page).open(app.url);
+    await new AuthPage(page).open(suite.app.url);
     await new AuthPage(page).signUp(newUser('Linus'));
   }
 
   it('signs out, refuses a wrong password with a visible message, and signs back in', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       const user = newUser('Barbara');
       const auth = new AuthPage(page);
-      await auth.open(app.url);
+      await auth.open(suite.app.url);
       await auth.signUp(user);
       assert.match(await page.getByTestId('current-user').innerText(), /Barbara/);
       await page.getByTestId('sign-out').click();
@@ -51,7 +40,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('starts, resumes, renames and deletes conversations, most recent first', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       await signUp(page);
       const chat = new ChatPage(page);
       const sidebar = new ConversationSidebar(page);
@@ -91,7 +80,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('filters, renames and deletes tasks in the panel', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       await signUp(page);
       const chat = new ChatPage(page);
       const tasks = new TaskPanel(page);
@@ -122,7 +111,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
   });
 
   it('sends on Enter, adds a line on Shift+Enter, and shows the limit near 4,000 characters', async (t) => {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, suite.browser, async (page) => {
       await signUp(page);
       const chat = new ChatPage(page);
       await chat.waitUntilReady();

@@ -1,8 +1,9 @@
 // The server under test, pages that screenshot themselves on failure, and polling assertions.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { TestContext } from 'node:test';
+import { after, before, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
 import { ensureWebBuild } from './build.js';
 
 /** A running server for the browser to talk to. */
@@ -21,6 +22,35 @@ export async function startApp(): Promise<AppUnderTest> {
   await ensureWebBuild();
   const { startTestServer } = await import('../../helpers/server.js');
   return startTestServer();
+}
+
+/**
+ * The server and a browser for the enclosing describe: started before its tests, closed after them. Call it in
+ * the describe's body; read `app` and `browser` inside tests.
+ */
+export function useBrowserApp(): { readonly app: AppUnderTest; readonly browser: Browser } {
+  let app: AppUnderTest | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowserApp: the app and browser exist only inside tests');
+    return value;
+  };
+  return {
+    get app() {
+      return started(app);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 const RESULTS = 'test-results';
