@@ -5,7 +5,7 @@ import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
 import { inTransaction, joinAmbientTransactions } from './db/ambient.js';
-import { createDb, type Db } from './db/client.js';
+import { createDb, databaseAnswers, type Db } from './db/client.js';
 import { forwardLog } from './logger.js';
 import { createChatService } from './agent/chat.js';
 import { createModel } from './agent/providers.js';
@@ -61,7 +61,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     tasks,
     settings,
     transaction: (fn) => inTransaction(db.db, fn),
-    isDatabaseUp: () => db.ping().then(() => true, () => false),
+    isDatabaseUp: databaseAnswers(db),
     model: options.model ?? createModel(config),
     logger,
     metrics: options.metrics,

@@ -29,6 +29,11 @@ export interface Db {
 
 export { migrationsFolder } from './paths.js';
 
+/** A probe resolving true when `db` answers a query, false on any failure (for code deciding between 503 and its own error). */
+export function databaseAnswers(db: Pick<Db, 'ping'>): () => Promise<boolean> {
+  return () => db.ping().then(() => true, () => false);
+}
+
 export interface DbOptions {
   databaseUrl?: string;
   dataDir?: string;

@@ -10,7 +10,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import type { Auth } from '../auth/auth.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import { databaseAnswers, type Db } from '../db/client.js';
 import type { ChatService } from '../agent/chat.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
@@ -153,7 +153,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     auth: deps.auth,
     publicUrl: config.PUBLIC_URL,
     rateLimitMax: config.AUTH_RATE_LIMIT_MAX,
-    isDatabaseUp: () => db.ping().then(() => true, () => false),
+    isDatabaseUp: databaseAnswers(db),
   });
   await app.register(
     async (scope) => {

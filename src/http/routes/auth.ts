@@ -30,7 +30,6 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     );
     // "Unauthorized" from /token during an outage would sign every client out: it is a 503 to retry.
     if ((response.status === 401 || response.status >= 500) && !(await options.isDatabaseUp())) {
-      reply.header('retry-after', '5');
       throw new AppError('UNAVAILABLE', 'The database is unavailable; retry shortly');
     }
     reply.status(response.status);
