@@ -9,6 +9,7 @@ import { createDb, databaseAnswers, type Db } from './db/client.js';
 import { forwardLog } from './logger.js';
 import { createChatService } from './agent/chat.js';
 import { createModel } from './agent/providers.js';
+import { createQuickAdd } from './agent/quick-add.js';
 import { createConversationService } from './domain/conversations.js';
 import { createSettingsService } from './domain/settings.js';
 import { createTaskService } from './domain/tasks.js';
@@ -78,6 +79,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     settings,
     conversations,
     chat,
+    quickAdd: createQuickAdd({ settings }),
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
     verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
     lifecycle: { draining: false },

@@ -10,6 +10,8 @@ import type { EngineStep, TranscriptEntry } from './types.js';
 
 export type { EngineContext } from './clock.js';
 export { isTimeZone, zonedInstant } from './clock.js';
+export { readQuickAdd } from './quick-add.js';
+export type { NewTask } from './titles.js';
 export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
 
 // Every plan ends in a message within four steps (narrowed lists, the whole list, act, confirm); these

@@ -12,6 +12,7 @@ import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
 import { databaseAnswers, type Db } from '../db/client.js';
 import type { ChatService } from '../agent/chat.js';
+import type { QuickAdd } from '../agent/quick-add.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   conversations: ConversationService;
   settings: SettingsService;
   chat: ChatService;
+  /** Reads a quick-add line with the chat's parser (the task panel's preview). */
+  quickAdd: QuickAdd;
   verifyApiToken: VerifyToken;
   verifyMcpToken: VerifyToken;
   /** Shutdown state shared with main: readiness fails and new requests get 503 once draining. */
@@ -158,7 +161,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
-      registerTaskRoutes(scope, deps.tasks);
+      registerTaskRoutes(scope, deps.tasks, deps.quickAdd);
       registerConversationRoutes(scope, deps.conversations);
       registerSettingsRoutes(scope, deps.settings);
       registerChatRoutes(scope, deps.chat);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { QuickAdd } from '../../agent/quick-add.js';
 import type { TaskService } from '../../domain/tasks.js';
 import { taskStatusSchema } from '../../domain/tasks.js';
 import { idSchema, jsonBody, parseInput } from '../../domain/validation.js';
@@ -21,7 +22,7 @@ const listQuery = z.object({
 const taskParams = z.object({ id: idSchema });
 
 /** Task REST routes under /api/:userId (authentication is applied by the enclosing scope). */
-export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): void {
+export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService, quickAdd: QuickAdd): void {
   app.get('/tasks', async (request) => {
     // Strings from the URL here; the domain validates each filter and names the bad one.
     const { q, query, ...filters } = parseInput(listQuery, request.query, 'query');
@@ -32,6 +33,9 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService): vo
     const task = await tasks.create(currentUser(request).id, jsonBody(request.body));
     return reply.status(201).send(task);
   });
+
+  // What a quick-add line means, before anything is created: the panel shows it as chips.
+  app.post('/tasks/parse', async (request) => quickAdd.parse(currentUser(request).id, jsonBody(request.body)));
 
   app.get('/tasks/:id', async (request) => {
     const { id } = parseInput(taskParams, request.params, 'path');
