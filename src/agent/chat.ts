@@ -2,7 +2,7 @@ import { Agent, MaxTurnsExceededError, run, type AgentInputItem, type Model } fr
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Conversation, ConversationService, Message, ToolCallRecord } from '../domain/conversations.js';
-import { timeZoneSchema, type SettingsService } from '../domain/settings.js';
+import { localeSchema, timeZoneSchema, type SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
 import { formatLocalDate, toLocal } from '../domain/time.js';
 import { idSchema, parseInput } from '../domain/validation.js';
@@ -35,6 +35,7 @@ const chatBodySchema = z.strictObject({
     .refine((m) => m.length <= MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
   conversation_id: idSchema.optional().nullable(),
   timezone: timeZoneSchema.optional(),
+  locale: localeSchema.optional(),
 });
 
 export interface ChatDeps {
@@ -60,6 +61,8 @@ export interface PreparedTurn {
   message: string;
   history: Message[];
   timeZone: string;
+  /** How dates are written for the user (null: the default style). */
+  locale: string | null;
 }
 
 const INSTRUCTIONS = [
@@ -82,12 +85,16 @@ function weekdayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The line that tells the model (built-in or LLM) what "now" is for this user: read by the engine, so keep its shape. */
-export function currentTimeLine(now: Date, timeZone: string): string {
+/**
+ * The line that tells the model (built-in or LLM) what "now" is for this user, and the locale to write dates
+ * for: read by the engine, so keep its shape.
+ */
+export function currentTimeLine(now: Date, timeZone: string, locale: string | null = null): string {
   const local = toLocal(now, timeZone);
   const day = weekdayFormat(timeZone).format(now);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `Current date and time: ${formatLocalDate(local)}T${pad(local.hour)}:${pad(local.minute)} (${day}), time zone ${timeZone}.`;
+  const time = `Current date and time: ${formatLocalDate(local)}T${pad(local.hour)}:${pad(local.minute)} (${day}), time zone ${timeZone}.`;
+  return locale ? `${time} Write dates for the user's locale: ${locale}.` : time;
 }
 
 /** The stateless chat turn: everything it needs is read from the database, everything it does is stored there. */
@@ -101,16 +108,17 @@ export function createChatService(deps: ChatDeps) {
   return {
     /** Validate the body, load or create the conversation, read the history window and store the user message. */
     async prepare(userId: string, body: unknown): Promise<PreparedTurn> {
-      const { message, conversation_id, timezone } = parseInput(chatBodySchema, body ?? {});
-      // The UI sends the browser's zone with each message; it is stored only when it changed.
-      let timeZone = await deps.settings.timeZone(userId);
-      if (timezone && timezone !== timeZone) timeZone = (await deps.settings.update(userId, { timezone })).timezone;
+      const { message, conversation_id, timezone, locale } = parseInput(chatBodySchema, body ?? {});
+      // The UI sends the browser's zone and locale with each message; they are stored only when they changed.
+      let settings = await deps.settings.get(userId);
+      const changed = { ...(timezone && timezone !== settings.timezone ? { timezone } : {}), ...(locale && locale !== settings.locale ? { locale } : {}) };
+      if (Object.keys(changed).length) settings = await deps.settings.update(userId, changed);
       const conversation = conversation_id
         ? await deps.conversations.get(userId, conversation_id)
         : await deps.conversations.create(userId, message);
       const history = await deps.conversations.recentMessages(userId, conversation.id, deps.historyWindow);
       await deps.conversations.append(userId, conversation.id, { role: 'user', content: message });
-      return { userId, conversation, message, history, timeZone };
+      return { userId, conversation, message, history, timeZone: settings.timezone, locale: settings.locale };
     },
 
     /** Run the agent over the MCP tools bound to the user and store its reply with the tool calls it made. */
@@ -120,7 +128,7 @@ export function createChatService(deps: ChatDeps) {
       const reply = new StoredReply(deps.conversations, turn);
       const tools = new RecordedToolServer(mcpClients, turn.userId, listener.onToolCall, deps.transaction, (calls) => reply.save(INTERRUPTED_REPLY, calls));
       await tools.connect();
-      const instructions = `${INSTRUCTIONS}\n${currentTimeLine(new Date(), turn.timeZone)}`;
+      const instructions = `${INSTRUCTIONS}\n${currentTimeLine(new Date(), turn.timeZone, turn.locale)}`;
       const agent = new Agent({ name: 'Todo assistant', instructions, model: deps.model, mcpServers: [tools] });
       const input: AgentInputItem[] = [...historyToItems(turn.history), { role: 'user', content: turn.message }];
       let response: string;

@@ -111,10 +111,12 @@ export const tasks = pgTable(
   ],
 );
 
-/** Per-user preferences: the time zone dates are read and shown in. */
+/** Per-user preferences: the time zone dates are read in, and the locale they are written in. */
 export const userSettings = pgTable('user_settings', {
   userId: text('user_id').primaryKey().references(() => user.id, { onDelete: 'cascade' }),
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** A BCP 47 tag (e.g. "en-GB") for how dates are written; null until a browser sends one. */
+  locale: text('locale'),
   updatedAt: updatedAt(),
 });
 

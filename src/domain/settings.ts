@@ -11,14 +11,46 @@ export const timeZoneSchema = z
   .trim()
   .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/Paris or UTC');
 
-const settingsSchema = z.strictObject({ timezone: timeZoneSchema });
+/** The canonical form of a BCP 47 language tag the platform can format dates in, or null. */
+function canonicalLocale(tag: string): string | null {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : null;
+  } catch {
+    // Intl throws RangeError for a malformed tag: that is the answer, not a failure.
+    return null;
+  }
+}
+
+/** A language tag such as "en-GB" or "fr" (the browser's `navigator.language`), canonicalised. */
+export const localeSchema = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(35, 'must be at most 35 characters')
+  .transform((tag, ctx) => {
+    const canonical = canonicalLocale(tag);
+    if (canonical === null) ctx.addIssue({ code: 'custom', message: 'must be a language tag such as en-GB or fr' });
+    return canonical ?? tag;
+  });
+
+const settingsSchema = z
+  .strictObject({ timezone: timeZoneSchema.optional(), locale: localeSchema.nullable().optional() })
+  .refine((v) => v.timezone !== undefined || v.locale !== undefined, { message: 'must contain timezone or locale' });
 
 /** A user's preferences as the API shows them. */
 export interface Settings {
   timezone: string;
+  /** How dates are written for the user; null until set (the server then writes en-GB style). */
+  locale: string | null;
 }
 
-/** Per-user settings; today only the time zone dates are read and shown in. */
+type SettingsRow = typeof userSettings.$inferSelect;
+const asSettings = (row: Pick<SettingsRow, 'timeZone' | 'locale'> | undefined): Settings => ({
+  timezone: row?.timeZone ?? 'UTC',
+  locale: row?.locale ?? null,
+});
+
+/** Per-user settings: the time zone dates are read and shown in, and the locale they are written in. */
 export function createSettingsService(db: Database) {
   return {
     /** The user's time zone (UTC until they set one). */
@@ -29,17 +61,23 @@ export function createSettingsService(db: Database) {
 
     /** The user's settings. */
     async get(userId: string): Promise<Settings> {
-      return { timezone: await this.timeZone(userId) };
+      const [row] = await db
+        .select({ timeZone: userSettings.timeZone, locale: userSettings.locale })
+        .from(userSettings)
+        .where(eq(userSettings.userId, userId));
+      return asSettings(row);
     },
 
-    /** Replace the user's settings from validated input. */
+    /** Change the settings the validated input names; the others keep their values. */
     async update(userId: string, input: Record<string, unknown>): Promise<Settings> {
-      const { timezone } = parseInput(settingsSchema, input);
-      await db
+      const { timezone, locale } = parseInput(settingsSchema, input);
+      const set = { ...(timezone !== undefined ? { timeZone: timezone } : {}), ...(locale !== undefined ? { locale } : {}) };
+      const [row] = await db
         .insert(userSettings)
-        .values({ userId, timeZone: timezone })
-        .onConflictDoUpdate({ target: userSettings.userId, set: { timeZone: timezone, updatedAt: new Date() } });
-      return { timezone };
+        .values({ userId, ...set })
+        .onConflictDoUpdate({ target: userSettings.userId, set: { ...set, updatedAt: new Date() } })
+        .returning();
+      return asSettings(row);
     },
   };
 }

@@ -70,10 +70,23 @@ for (const driver of testDrivers) {
       const system = textOf(fake.requests[0]!.body.messages.find((m) => m.role === 'system')?.content);
       assert.match(system, /Current date and time: \d{4}-\d{2}-\d{2}T\d{2}:\d{2} \([A-Z][a-z]+day\), time zone Asia\/Tokyo\./);
       const settings = await t.app.inject({ method: 'GET', url: `/api/${u.id}/settings`, headers: u.headers });
-      assert.deepEqual(settings.json(), { timezone: 'Asia/Tokyo' });
+      assert.deepEqual(settings.json(), { timezone: 'Asia/Tokyo', locale: null });
       const bad = await chat({ message: 'hi', timezone: 'Nowhere/Special' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.json().error.message, /timezone must be an IANA time zone/);
+    });
+
+    test('the chat body keeps the locale current and the model is told to write dates for it', async () => {
+      fake.use(() => ({ kind: 'text', text: 'ok' }));
+      const res = await chat({ message: 'when is it due?', locale: 'fr-FR' });
+      assert.equal(res.statusCode, 200, res.body);
+      const system = textOf(fake.requests[0]!.body.messages.find((m) => m.role === 'system')?.content);
+      assert.match(system, /time zone [^.]+\. Write dates for the user's locale: fr-FR\./);
+      const settings = await t.app.inject({ method: 'GET', url: `/api/${u.id}/settings`, headers: u.headers });
+      assert.equal(settings.json().locale, 'fr-FR');
+      const bad = await chat({ message: 'hi', locale: '??' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /locale must be a language tag/);
     });
 
     test('a 429 is retried and the turn succeeds', async () => {
