@@ -33,12 +33,16 @@ const services = await createServices({ config, logger, model: instrumentModel(c
   process.exit(1);
 });
 const app = await createApp({ ...services, metrics, errorReporter });
-await app.listen({ port: config.PORT, host: config.HOST });
+// Each socket address is logged for operators; the one URL to open comes after, in the ready line.
+await app.listen({ port: config.PORT, host: config.HOST, listenTextResolver: (address) => `listening on ${address}` });
 const metricsServer =
   config.METRICS_PORT === undefined
     ? undefined
     : await startMetricsServer(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN });
-logger.info({ url: config.PUBLIC_URL, driver: services.db.driver, model_provider: config.MODEL_PROVIDER, metrics_port: metricsServer?.port }, 'server ready');
+logger.info(
+  { url: config.PUBLIC_URL, driver: services.db.driver, model_provider: config.MODEL_PROVIDER, metrics_port: metricsServer?.port },
+  `server ready: open ${config.PUBLIC_URL}`,
+);
 
 exitGracefullyOnSignals({
   app,

@@ -1,6 +1,7 @@
 import type { Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAuth, jwtAudiences } from './auth/auth.js';
+import { createOriginPolicy } from './auth/origins.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
@@ -44,11 +45,17 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     logger.warn('BETTER_AUTH_SECRET is not set: using a generated development secret kept in DATA_DIR/.auth-secret; set it in production');
   }
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+  const origins = createOriginPolicy({
+    publicUrl: config.PUBLIC_URL,
+    corsOrigins: config.CORS_ORIGINS,
+    production: config.NODE_ENV === 'production',
+    port: config.PORT,
+  });
   const auth = createAuth({
     db: db.db,
     secret,
     baseUrl: config.PUBLIC_URL,
-    trustedOrigins: config.CORS_ORIGINS,
+    trustedOrigins: origins.trusted,
     jwtTtlSeconds: config.JWT_TTL_SECONDS,
     log: forwardLog(logger, 'better-auth'),
   });
@@ -75,6 +82,7 @@ export async function createServices(options: ServiceOptions): Promise<AppDeps &
     logger,
     db,
     auth,
+    origins,
     tasks,
     settings,
     conversations,

@@ -9,7 +9,7 @@ export interface AuthOptions {
   secret: string;
   /** The public URL of this server: Better Auth's base URL and the JWT issuer. */
   baseUrl: string;
-  /** Extra origins allowed to call the auth routes from a browser (the CORS allowlist). */
+  /** The browser origins allowed to call the auth routes (PUBLIC_URL, CORS_ORIGINS, loopback in development). */
   trustedOrigins: readonly string[];
   jwtTtlSeconds: number;
   /** Where Better Auth's own log lines go (it prints to the console otherwise, unredacted). */
@@ -32,7 +32,7 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     // Users can delete their account (and, by cascade, their tasks and conversations); the smoke command cleans up this way.
     user: { deleteUser: { enabled: true } },
-    trustedOrigins: [options.baseUrl, ...options.trustedOrigins],
+    trustedOrigins: [...options.trustedOrigins],
     telemetry: { enabled: false },
     ...(options.log ? { logger: { level: 'warn' as const, log: options.log } } : {}),
     // The HTTP layer rate-limits the auth routes (one 429 shape for the whole API).

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/auth.js';
+import type { OriginPolicy } from '../auth/origins.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
 import { databaseAnswers, type Db } from '../db/client.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   db: Db;
   auth: Auth;
+  /** Which browser origins may sign in and call /mcp. */
+  origins: OriginPolicy;
   tasks: TaskService;
   conversations: ConversationService;
   settings: SettingsService;
@@ -155,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthRoutes(app, {
     auth: deps.auth,
     publicUrl: config.PUBLIC_URL,
+    origins: deps.origins,
     rateLimitMax: config.AUTH_RATE_LIMIT_MAX,
     isDatabaseUp: databaseAnswers(db),
   });
@@ -168,7 +172,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/:userId' },
   );
-  registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, tasks: deps.tasks, config });
+  registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, tasks: deps.tasks, origins: deps.origins, config });
 
   await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
   return app;

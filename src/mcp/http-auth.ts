@@ -37,12 +37,6 @@ export function bearerChallenge(config: McpHttpConfig, message: string): string 
   return `Bearer error="invalid_token", error_description="${description}", resource_metadata="${resourceMetadataUrl(config)}"`;
 }
 
-/** True when a request has no Origin (not a browser) or one this server trusts: its own or a CORS_ORIGINS entry. */
-export function isAllowedOrigin(origin: string | undefined, config: McpHttpConfig): boolean {
-  if (origin === undefined) return true;
-  return origin === new URL(config.PUBLIC_URL).origin || config.CORS_ORIGINS.includes(origin);
-}
-
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i;
 
 /** Verify the request's Bearer JWT (header only: never the query string) or throw UNAUTHENTICATED. */

@@ -1,15 +1,18 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OriginPolicy } from '../auth/origins.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { TaskService } from '../domain/tasks.js';
 import { AppError, errorBody } from '../errors.js';
-import { authenticateMcpRequest, bearerChallenge, isAllowedOrigin, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
+import { authenticateMcpRequest, bearerChallenge, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
 import { createMcpServer } from './server.js';
 
 /** What the /mcp endpoint needs: a verifier for the MCP audience, the task domain and the public URL/origins. */
 export interface McpHttpDeps {
   verifyToken: VerifyToken;
   tasks: TaskService;
+  /** Browsers may call /mcp only from a trusted origin (DNS-rebinding and CSRF protection). */
+  origins: OriginPolicy;
   config: McpHttpConfig;
 }
 
@@ -22,8 +25,9 @@ export function registerMcpRoutes(app: FastifyInstance, deps: McpHttpDeps): void
   }
 
   app.post('/mcp', async (request, reply) => {
-    if (!isAllowedOrigin(request.headers.origin, config)) {
-      return reply.status(403).send(errorBody('FORBIDDEN', `Origin ${request.headers.origin} is not allowed to call /mcp`));
+    const origin = request.headers.origin;
+    if (origin !== undefined && !deps.origins.allows(origin)) {
+      return reply.status(403).send(errorBody('FORBIDDEN', deps.origins.refusal(origin)));
     }
     const user = await authenticateMcpRequest(request, deps.verifyToken).catch((error: unknown) => {
       // Anything but a bad token (a database outage reading the keys) goes to the app's error handler.

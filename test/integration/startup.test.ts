@@ -7,20 +7,21 @@ import { after, describe, test } from 'node:test';
 import { freePort } from '../helpers/test-app.js';
 
 /** Start the real entry point; resolve once /health answers 200. */
-async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; url: string; stderr: () => string; stdout: () => string }> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.resume();
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr}`);
     const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
-    if (ok) return { child, url, stderr: () => stderr };
+    if (ok) return { child, url, stderr: () => stderr, stdout: () => stdout };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -40,11 +41,16 @@ describe('start-up', () => {
   test('a fresh DATA_DIR serves /health 200; a restart keeps the data; SIGTERM exits 0', async () => {
     // Same port both times: the JWT issuer is the public URL, which defaults to http://localhost:PORT.
     const port = await freePort();
-    const first = await startServer({ DATA_DIR: dataDir }, port);
+    const first = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }, port);
+    // Regression: the server printed http://127.0.0.1:PORT and signing up there was 403 "Invalid origin".
+    const messages = first.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => String((JSON.parse(l) as { msg: unknown }).msg));
+    const ready = messages.filter((m) => m.startsWith('server ready'));
+    assert.deepEqual(ready, [`server ready: open http://localhost:${port}`], 'one URL to open');
+    assert.ok(messages.includes(`listening on ${first.url}`), messages.join('\n'));
     const email = `start-${Date.now()}@example.com`;
     const signUp = await fetch(`${first.url}/api/auth/sign-up/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: `http://localhost:${new URL(first.url).port}` },
+      headers: { 'content-type': 'application/json', origin: first.url, cookie: 'better-auth.session_token=none' },
       body: JSON.stringify({ name: 'Start', email, password: 'a long enough password' }),
     });
     assert.equal(signUp.status, 200, await signUp.clone().text());

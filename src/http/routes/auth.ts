@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../../auth/auth.js';
+import type { OriginPolicy } from '../../auth/origins.js';
 import { AppError, errorBody } from '../../errors.js';
 import { codeForStatus } from '../error-handler.js';
 
 export interface AuthRouteOptions {
   auth: Auth;
   publicUrl: string;
+  /** Trusted origins, and what to tell a browser on another one. */
+  origins: OriginPolicy;
   /** Sign-up/sign-in attempts per IP per minute. */
   rateLimitMax: number;
   /** Resolves true when the database answers: Better Auth turns a database failure into a 401 or a bare 500. */
@@ -40,7 +43,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     if (cookies.length) reply.header('set-cookie', cookies);
     if (response.status >= 400) {
       if (response.status >= 500) request.log.error({ status_code: response.status }, 'auth handler failed');
-      return reply.type('application/json; charset=utf-8').send(await contractErrorBody(response));
+      const body = await contractErrorBody(response);
+      // Better Auth's bare "Invalid origin" leaves a person stuck: say which address works.
+      if (typeof body.code === 'string' && ORIGIN_REFUSALS.has(body.code)) {
+        return reply.type('application/json; charset=utf-8').send(withMessage(body, options.origins.refusal(request.headers.origin)));
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     }
     return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
   }
@@ -50,6 +58,15 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     config: { rateLimit: { max: options.rateLimitMax, timeWindow: '1 minute' } },
     handler,
   });
+}
+
+/** Better Auth's codes for a request from an origin it does not trust. */
+const ORIGIN_REFUSALS = new Set(['INVALID_ORIGIN', 'MISSING_OR_NULL_ORIGIN']);
+
+/** The contract body with both messages (ours and Better Auth's own) replaced. */
+function withMessage(body: Record<string, unknown>, message: string): Record<string, unknown> {
+  const error = body.error && typeof body.error === 'object' ? body.error : {};
+  return { ...body, message, error: { ...error, message } };
 }
 
 /** The parsed body as JSON again; a body too deeply nested to serialise is the caller's error, not a 500. */
