@@ -1,40 +1,10 @@
-// Every case of the shared nl-examples file, through the engine and the in-memory task store.
+// Every case of the public nl-examples (test/fixtures), through the engine and the in-memory task store.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { z } from 'zod';
-import { describeFailure, runCase, type PhrasingCase } from './runner.js';
+import { nlExamples } from '../fixtures/nl-examples.js';
+import { describeFailure, runCase } from './runner.js';
 
-const setupTask = z.union([z.string(), z.object({ title: z.string(), description: z.string().optional(), completed: z.boolean().optional() })]);
-const titles = z.union([z.string(), z.array(z.string())]);
-const expectation = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('added'), title: titles, description: z.string().optional(), completed: z.boolean().optional() }),
-  z.object({ op: z.literal('completed'), title: z.string() }),
-  z.object({ op: z.literal('deleted'), title: z.string() }),
-  z.object({ op: z.literal('updated'), from: z.string(), title: titles.optional(), description: z.string().optional() }),
-  z.object({ op: z.literal('unchanged') }),
-  z.object({ op: z.literal('mentions'), text: z.array(z.string()) }),
-  z.object({ op: z.literal('not_mentions'), text: z.array(z.string()) }),
-  z.object({ op: z.literal('mentions_any'), text: z.array(z.string()) }),
-  z.object({ op: z.literal('nonempty_reply') }),
-  z.object({ op: z.literal('completed_one_of'), titles: z.array(z.string()), position: z.number().int() }),
-  z.object({ op: z.literal('other_user_unchanged') }),
-]);
-const fileSchema = z.object({
-  about: z.string(),
-  cases: z.array(
-    z.object({
-      id: z.string(),
-      setup: z.array(setupTask).optional(),
-      other_user_setup: z.array(setupTask).optional(),
-      turns: z.array(z.string()),
-      expect: z.array(expectation),
-    }),
-  ),
-});
-
-const path = new URL('../../../shared/nl-examples.json', import.meta.url);
-const cases: PhrasingCase[] = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).cases;
+const cases = nlExamples();
 
 for (const row of cases) {
   test(`nl-examples ${row.id}: ${row.turns.join(' / ')}`, () => {
