@@ -5,7 +5,7 @@ import type { Conversation, ConversationService, Message, ToolCallRecord } from 
 import { localeSchema, timeZoneSchema, type SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
 import { formatLocalDate, toLocal } from '../domain/time.js';
-import { idSchema, parseInput } from '../domain/validation.js';
+import { idSchema, parseInput, textSchema } from '../domain/validation.js';
 import { AppError, isDatabaseUnavailable } from '../errors.js';
 import type { ChatMetrics } from '../observability/hooks.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
@@ -29,8 +29,7 @@ export interface TurnListener {
 export const MAX_MESSAGE_LENGTH = 4000;
 
 const chatBodySchema = z.strictObject({
-  message: z
-    .string({ error: 'must be a string' })
+  message: textSchema()
     .refine((m) => m.trim().length > 0, 'must not be empty')
     .refine((m) => m.length <= MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
   conversation_id: idSchema.optional().nullable(),

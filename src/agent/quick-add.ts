@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readQuickAdd } from '../engine/index.js';
 import type { SettingsService } from '../domain/settings.js';
-import { parseInput } from '../domain/validation.js';
+import { parseInput, textSchema } from '../domain/validation.js';
 
 /** A task as the quick-add field understood it, in the shape POST /tasks takes. */
 export interface ParsedTask {
@@ -15,7 +15,7 @@ export interface ParsedTask {
 }
 
 const quickAddSchema = z.strictObject({
-  text: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+  text: textSchema().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
 });
 
 /** Reads a quick-add line with the chat's own parser, in the user's time zone, without creating anything. */

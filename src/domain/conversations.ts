@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { conversations, messages } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { parseInput } from './validation.js';
+import { parseInput, textSchema } from './validation.js';
 
 /** One tool call an assistant message made, as stored and as the chat API returns it. */
 export interface ToolCallRecord {
@@ -27,8 +27,7 @@ export interface Message {
   created_at: string;
 }
 
-export const conversationTitleSchema = z
-  .string({ error: 'must be a string' })
+export const conversationTitleSchema = textSchema()
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters');

@@ -8,7 +8,7 @@ import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat 
 import { createSettingsService, type SettingsService } from './settings.js';
 import { dueInputSchema, flagSchema, prioritySchema, repeatInputSchema, sortSchema, tagSchema, tagsSchema } from './task-fields.js';
 import { startOfLocalDay } from './time.js';
-import { descriptionSchema, parseInput, titleSchema } from './validation.js';
+import { descriptionSchema, parseInput, textSchema, titleSchema } from './validation.js';
 
 /** A task as every surface (REST, MCP, chat) shows it. */
 export interface Task {
@@ -64,7 +64,7 @@ export const listOptionsSchema = z.object({
   overdue: flagSchema.optional(),
   priority: prioritySchema.optional(),
   tag: tagSchema.optional(),
-  query: z.string({ error: 'must be a string' }).trim().max(200, 'must be at most 200 characters').optional(),
+  query: textSchema().trim().max(200, 'must be at most 200 characters').optional(),
   sort: sortSchema.optional(),
   limit: z.number().int().min(1).max(1000).optional(),
   offset: z.number().int().min(0).optional(),

@@ -1,16 +1,32 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 
+// C0 controls except tab and newline, DEL and C1: Postgres refuses NUL in text, and the others are invisible
+// debris from pasted terminal output. A lone UTF-16 surrogate cannot be stored as UTF-8 either.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The contract's rule for every text field: control characters other than tab and newline are removed ("\r\n"
+ * becomes "\n") and a lone surrogate becomes U+FFFD, before any other check.
+ */
+export function cleanText(value: string): string {
+  return value.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A string field under the text rule; chain its own checks (trim, min, max) after it. */
+export function textSchema(error = 'must be a string') {
+  return z.string({ error }).overwrite(cleanText);
+}
+
 /** A task title: trimmed, 1–500 characters. */
-export const titleSchema = z
-  .string({ error: 'must be a string' })
+export const titleSchema = textSchema()
   .trim()
   .min(1, 'must not be empty')
   .max(500, 'must be at most 500 characters');
 
 /** A task description: trimmed, at most 5,000 characters; empty or null clears it. */
-export const descriptionSchema = z
-  .string({ error: 'must be a string or null' })
+export const descriptionSchema = textSchema('must be a string or null')
   .trim()
   .max(5000, 'must be at most 5000 characters')
   .nullable()

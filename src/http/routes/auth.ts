@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../../auth/auth.js';
 import type { OriginPolicy } from '../../auth/origins.js';
+import { cleanText } from '../../domain/validation.js';
 import { AppError, errorBody } from '../../errors.js';
 import { codeForStatus } from '../error-handler.js';
 
@@ -69,10 +70,14 @@ function withMessage(body: Record<string, unknown>, message: string): Record<str
   return { ...body, message, error: { ...error, message } };
 }
 
-/** The parsed body as JSON again; a body too deeply nested to serialise is the caller's error, not a 500. */
+/**
+ * The parsed body as JSON again, with the text rule applied to the display name (the only free text Better Auth
+ * stores; a NUL in it was a bare "Failed to create user"). A body too deeply nested to serialise is the caller's
+ * error, not a 500.
+ */
 function reserialize(body: unknown): string {
   try {
-    return JSON.stringify(body);
+    return JSON.stringify(body, (key, value: unknown) => (key === 'name' && typeof value === 'string' ? cleanText(value) : value));
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', 'The request body is nested too deeply', { cause: error });
   }
