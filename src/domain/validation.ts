@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 
 // C0 controls except tab and newline, DEL and C1: Postgres refuses NUL in text, and the others are invisible
 // debris from pasted terminal output. A lone UTF-16 surrogate cannot be stored as UTF-8 either.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
