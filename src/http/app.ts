@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/auth.js';
 import type { OriginPolicy } from '../auth/origins.js';
@@ -33,6 +31,7 @@ import { registerConversationRoutes } from './routes/conversations.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTaskRoutes } from './routes/tasks.js';
+import { registerWebUi } from './web-ui.js';
 
 /** Everything the HTTP layer needs, built by main.ts (or a test) and passed in. */
 export interface AppDeps {
@@ -199,15 +198,4 @@ function routeLabel(request: FastifyRequest): string {
 function isUnexpected(error: FastifyError): boolean {
   if (error instanceof AppError) return false;
   return !(typeof error.statusCode === 'number' && error.statusCode < 500) && !error.code?.startsWith('FST_ERR_CTP');
-}
-
-/** Serve the built React UI with an SPA fallback; API-looking paths still get JSON 404s. */
-async function registerWebUi(app: FastifyInstance, root: string): Promise<void> {
-  const hasUi = existsSync(path.join(root, 'index.html'));
-  if (hasUi) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    const isApi = /^\/(api|mcp|health|metrics|\.well-known)(\/|$)/.test(request.url);
-    if (hasUi && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
-  });
 }
