@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { scrubText } from './observability/scrub.js';
 
@@ -44,6 +46,44 @@ export interface LoggerOptions {
   environment: string;
   /** Where lines go (stdout by default; the stdio MCP server and tests pass another stream). */
   destination?: DestinationStream;
+  /** Also write every line here: the rotated LOG_FILE (see `logFileStream`). */
+  file?: DestinationStream;
+}
+
+/** A log file rotated by size and by day or hour, keeping `keep` rotated files (LOG_FILE_*). */
+export interface LogFileOptions {
+  path: string;
+  size: string;
+  frequency: 'daily' | 'hourly';
+  keep: number;
+}
+
+/** A pino transport: a destination stream that runs in a worker thread and must be ended to let the process exit. */
+export type LogFileStream = DestinationStream & { end(): void };
+
+/**
+ * The rotated log file as a pino transport (pino-roll, in pino's worker thread, flushed at exit). Its folder is
+ * created and checked here, so a path the process cannot write stops start-up with the reason instead of
+ * failing later in the worker.
+ */
+export function logFileStream(file: LogFileOptions): LogFileStream {
+  const directory = path.dirname(path.resolve(file.path));
+  mkdirSync(directory, { recursive: true });
+  accessSync(directory, constants.W_OK);
+  return pino.transport({
+    target: 'pino-roll',
+    options: { file: file.path, size: file.size, frequency: file.frequency, mkdir: true, dateFormat: 'yyyy-MM-dd', limit: { count: file.keep } },
+  });
+}
+
+/** Where a logger's lines go: the destination (stdout by default), and the log file too when one is set. */
+function destinationOf(options: LoggerOptions): DestinationStream | undefined {
+  if (!options.file) return options.destination;
+  // The logger's own level filters first; each stream takes whatever passes it.
+  return pino.multistream([
+    { level: 'trace', stream: options.destination ?? pino.destination(1) },
+    { level: 'trace', stream: options.file },
+  ]);
 }
 
 /** JSON-lines logger: timestamp, level label, msg, version and environment on every line, secrets redacted. */
@@ -60,7 +100,7 @@ export function createLogger(options: LoggerOptions): Logger {
       // parameters (user ids, session tokens) to its message.
       serializers: { err: serializeError },
     },
-    options.destination,
+    destinationOf(options),
   );
 }
 

@@ -4,7 +4,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createApp } from './http/app.js';
 import { exitGracefullyOnSignals } from './http/drain.js';
 import { createMetrics, startMetricsServer } from './http/metrics.js';
-import { createLogger } from './logger.js';
+import { createLogger, logFileStream, type LogFileStream } from './logger.js';
 import { createErrorReporter } from './observability/error-reporter.js';
 import { instrumentModel } from './observability/instrument.js';
 import { createServices } from './services.js';
@@ -19,7 +19,17 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
+let logFile: LogFileStream | undefined;
+try {
+  logFile = config.LOG_FILE
+    ? logFileStream({ path: config.LOG_FILE, size: config.LOG_FILE_SIZE, frequency: config.LOG_FILE_FREQUENCY, keep: config.LOG_FILE_KEEP })
+    : undefined;
+} catch (error) {
+  process.stderr.write(`Configuration error: LOG_FILE cannot be written (${error instanceof Error ? error.message : String(error)}); pick a writable path or unset it\n`);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV, file: logFile });
+
 const errorReporter = await createErrorReporter({
   dsn: config.SENTRY_DSN,
   environment: config.SENTRY_ENVIRONMENT ?? config.NODE_ENV,
@@ -49,5 +59,5 @@ exitGracefullyOnSignals({
   lifecycle: services.lifecycle,
   graceMs: config.SHUTDOWN_GRACE_MS,
   logger,
-  afterDrain: [async () => metricsServer?.close(), () => services.close(), () => errorReporter.flush(2000)],
+  afterDrain: [async () => metricsServer?.close(), () => services.close(), () => errorReporter.flush(2000), async () => logFile?.end()],
 });
