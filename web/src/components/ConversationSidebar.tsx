@@ -41,7 +41,7 @@ export function ConversationSidebar({ id, state, activeId, onOpen, onDeleted }: 
               conversation={conversation}
               active={conversation.id === activeId}
               onOpen={onOpen}
-              onRename={(cid, title) => void state.rename(cid, title)}
+              onRename={state.rename}
               onDelete={(cid) =>
                 void state.remove(cid).then((removed) => {
                   if (removed) onDeleted(cid);

@@ -43,9 +43,9 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
           <Icon name={overdue ? 'alert' : 'calendar'} />
           <span className="sr-only">{overdue ? 'Overdue, was due ' : 'Due '}</span>
           <time dateTime={task.due_at}>{formatDue(due, { now, timeZone })}</time>
+          {relative && <span className="sr-only">, </span>}
           {relative && (
             <span className="meta__badge" data-testid="task-due-relative">
-              <span className="sr-only">, </span>
               {relative}
             </span>
           )}
@@ -70,7 +70,8 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
                 onClick={() => onTag(activeTag === tag ? null : tag)}
                 data-testid="task-tag"
               >
-                #{tag}
+                {/* The pill is the look; the button around it grows to a finger-sized target on touch screens. */}
+                <span className="tag__pill">#{tag}</span>
               </button>
             </li>
           ))}
