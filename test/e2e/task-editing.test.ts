@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { eventually, hasFocus, newUser, withPage, useBrowserApp } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
 import { addDays, PARIS_BROWSER as BROWSER, today, weekday } from './support/paris.js';
 
@@ -170,7 +170,7 @@ describe('quick add and the task editor in the browser', { skip: SKIP_BROWSER },
         await tasks.editError.waitFor();
         assert.match(await tasks.editError.innerText(), /^Title must not be empty/);
         const input = tasks.editor.getByTestId('task-title-input');
-        assert.equal(await input.evaluate((el) => el === el.ownerDocument.activeElement), true, 'the focus is back in the title');
+        assert.equal(await hasFocus(input), true, 'the focus is back in the title');
         assert.equal(await input.getAttribute('aria-invalid'), 'true');
         assert.equal(await input.getAttribute('aria-describedby'), await tasks.editError.getAttribute('id'));
 
@@ -183,7 +183,7 @@ describe('quick add and the task editor in the browser', { skip: SKIP_BROWSER },
         await tasks.editor.getByTestId('task-title-input').press('Escape');
         await tasks.editor.waitFor({ state: 'detached' });
         assert.equal(
-          await tasks.item('Pay the rent').getByTestId('task-rename').evaluate((el) => el === el.ownerDocument.activeElement),
+          await hasFocus(tasks.item('Pay the rent').getByTestId('task-rename')),
           true,
           'Escape gives the focus back to the edit button (it used to drop to the page)',
         );

@@ -6,7 +6,7 @@ import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { eventually, hasFocus, newUser, withPage, useBrowserApp } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
 
 describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
@@ -71,6 +71,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       assert.equal(await sidebar.items.count(), 2, 'cancel keeps the conversation');
       await sidebar.remove(1);
       await eventually(async () => assert.equal(await sidebar.items.count(), 1));
+      assert.equal(await hasFocus(sidebar.items.first().getByTestId('conversation-open')), true, 'the focus goes to the conversation left, not the page');
 
       await page.reload();
       await chat.waitUntilReady();
@@ -79,7 +80,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
     });
   });
 
-  it('filters, renames and deletes tasks in the panel', async (t) => {
+  it('filters, renames and deletes tasks in the panel; a deleted row hands the focus on instead of dropping it to the page', async (t) => {
     await withPage(t, suite.browser, async (page) => {
       await signUp(page);
       const chat = new ChatPage(page);
@@ -102,8 +103,10 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       await tasks.item('Pay the rent').waitFor();
 
       await tasks.remove('Pay the rent');
+      assert.equal(await hasFocus(tasks.item('buy milk').getByTestId('task-toggle')), true, 'the focus goes to the row that took its place');
       await tasks.remove('buy milk');
       await tasks.empty.waitFor();
+      assert.equal(await hasFocus(tasks.quickAddInput), true, 'with no row left, to quick add');
       await page.reload();
       await tasks.empty.waitFor();
       assert.match(await tasks.empty.innerText(), /Try: add buy milk/);
@@ -118,20 +121,19 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       await chat.send('add buy milk');
       await sidebar.items.first().waitFor();
       const before = await sidebar.titles();
-      const isFocused = () => sidebar.renameInput.evaluate((el) => el === el.ownerDocument.activeElement);
 
       for (const [name, reason] of [['x'.repeat(300), /^Title must be at most 200 characters/], ['', /^Title must not be empty/]] as const) {
         const answered = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/conversations\/\d+$/.test(r.url()));
         await sidebar.rename(0, name);
         assert.equal((await answered).status(), 400);
         await sidebar.renameError.filter({ hasText: reason }).waitFor();
-        assert.equal(await isFocused(), true, 'the focus stays in the field to fix the name');
+        assert.equal(await hasFocus(sidebar.renameInput), true, 'the focus stays in the field to fix the name');
         assert.equal(await sidebar.renameInput.inputValue(), name, 'what was typed is kept');
         assert.equal(await sidebar.renameInput.getAttribute('aria-describedby'), await sidebar.renameError.getAttribute('id'));
         await sidebar.renameInput.press('Escape');
         assert.deepEqual(await sidebar.titles(), before, 'Escape keeps the old name');
         assert.equal(
-          await sidebar.items.first().getByTestId('conversation-rename').evaluate((el) => el === el.ownerDocument.activeElement),
+          await hasFocus(sidebar.items.first().getByTestId('conversation-rename')),
           true,
           'and gives the focus back to the rename button',
         );
@@ -158,7 +160,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       assert.deepEqual((await tasks.completedItems.getByTestId('task-title').allInnerTexts()).map(plain), ['buy milk']);
       assert.deepEqual((await tasks.openItems.getByTestId('task-title').allInnerTexts()).map(plain), ['pay rent']);
       assert.equal(
-        await tasks.item('buy milk').getByTestId('task-toggle').evaluate((el) => el === el.ownerDocument.activeElement),
+        await hasFocus(tasks.item('buy milk').getByTestId('task-toggle')),
         true,
         'the focus moved with the row',
       );

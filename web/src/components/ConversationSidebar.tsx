@@ -1,4 +1,5 @@
 // The conversations list: start a new chat or pick up an old one.
+import { useEffect, useRef } from 'react';
 import type { ConversationsState } from '../hooks/useConversations';
 import { ConversationItem } from './ConversationItem';
 import { ErrorBanner } from './ErrorBanner';
@@ -15,8 +16,21 @@ interface ConversationSidebarProps {
 /** Conversations, most recent first, with new / rename / delete. */
 export function ConversationSidebar({ id, state, activeId, onOpen, onDeleted }: ConversationSidebarProps) {
   const { conversations, loaded, error } = state;
+  const nav = useRef<HTMLElement>(null);
+  const deletedAt = useRef<number | null>(null);
+  // A deleted conversation takes the focused Delete button with it: move the focus to the one that took its
+  // place, or to "New chat" when none is left, rather than to the page.
+  useEffect(() => {
+    const index = deletedAt.current;
+    deletedAt.current = null;
+    const root = nav.current;
+    if (index === null || !root || (document.activeElement && document.activeElement !== document.body)) return;
+    const rows = [...root.querySelectorAll<HTMLElement>('.conversation__open')];
+    (rows[Math.min(index, rows.length - 1)] ?? root.querySelector<HTMLElement>('.sidebar__new'))?.focus();
+  }, [conversations]);
+
   return (
-    <nav className="panel sidebar" id={id} aria-labelledby={`${id}-title`} data-testid="conversation-sidebar">
+    <nav className="panel sidebar" id={id} ref={nav} aria-labelledby={`${id}-title`} data-testid="conversation-sidebar">
       <header className="panel__header">
         <h2 id={`${id}-title`}>Conversations</h2>
       </header>
@@ -42,11 +56,12 @@ export function ConversationSidebar({ id, state, activeId, onOpen, onDeleted }: 
               active={conversation.id === activeId}
               onOpen={onOpen}
               onRename={state.rename}
-              onDelete={(cid) =>
+              onDelete={(cid) => {
+                deletedAt.current = conversations.findIndex((c) => c.id === cid);
                 void state.remove(cid).then((removed) => {
                   if (removed) onDeleted(cid);
-                })
-              }
+                });
+              }}
             />
           ))}
         </ul>

@@ -26,6 +26,9 @@ const EMPTY: Readonly<Record<TaskStatus, string>> = {
   completed: 'Nothing completed yet. Tick a task, or say “I bought the milk”.',
 };
 
+/** Where the focus goes after the list changes under it. */
+type FocusNext = { readonly toggled: number } | { readonly deletedAt: number };
+
 interface TaskPanelProps {
   readonly id: string;
   readonly state: TasksState;
@@ -43,15 +46,22 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
   const onTag = (tag: string | null) => setQuery({ tag });
   const [showCompleted, setShowCompleted] = useState(true);
   const groupId = useId();
-  const list = useRef<HTMLDivElement>(null);
-  const toggled = useRef<number | null>(null);
-  // Under "All", ticking a task moves its row to the other group, which remounts it and drops the focus:
-  // put the focus back on the moved checkbox.
+  const panel = useRef<HTMLElement>(null);
+  const focusNext = useRef<FocusNext | null>(null);
+  // A row that moves between the groups (ticked under "All") remounts, and a deleted one is gone: either way
+  // the focus would drop to the page. Once the list has re-rendered, put it on the moved checkbox, or on the
+  // row that took the deleted one's place (the quick-add field when none is left).
   useEffect(() => {
-    const id = toggled.current;
-    toggled.current = null;
-    if (id === null || (document.activeElement && document.activeElement !== document.body)) return;
-    list.current?.querySelector<HTMLInputElement>(`[data-task-id="${id}"] [data-testid="task-toggle"]`)?.focus();
+    const next = focusNext.current;
+    focusNext.current = null;
+    const root = panel.current;
+    if (!next || !root || (document.activeElement && document.activeElement !== document.body)) return;
+    const checks = [...root.querySelectorAll<HTMLElement>('.task .task__check')].filter((el) => el.getClientRects().length > 0);
+    const target =
+      'toggled' in next
+        ? root.querySelector<HTMLElement>(`.task[data-task-id="${next.toggled}"] .task__check`)
+        : (checks[Math.min(next.deletedAt, checks.length - 1)] ?? root.querySelector<HTMLElement>('.quick-add__input'));
+    target?.focus();
   }, [tasks]);
 
   const grouped = query.status === 'all';
@@ -66,17 +76,20 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
       timeZone={timeZone}
       activeTag={query.tag}
       onToggle={(t) => {
-        toggled.current = t.id;
+        focusNext.current = { toggled: t.id };
         void state.toggle(t);
       }}
       onEdit={state.edit}
-      onDelete={(t) => void state.remove(t)}
+      onDelete={(t) => {
+        focusNext.current = { deletedAt: [...open, ...completed].indexOf(t) };
+        void state.remove(t);
+      }}
       onTag={onTag}
     />
   );
 
   return (
-    <section className="panel tasks" id={id} aria-labelledby={`${id}-title`} data-testid="task-panel">
+    <section className="panel tasks" id={id} ref={panel} aria-labelledby={`${id}-title`} data-testid="task-panel">
       <header className="panel__header">
         <h2 id={`${id}-title`}>Tasks</h2>
         {/* A live region that is always there, so a task turning overdue is announced. */}
@@ -117,7 +130,7 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
           )}
         </div>
       ) : (
-        <div className="tasks__lists" ref={list} aria-busy={loading}>
+        <div className="tasks__lists" aria-busy={loading}>
           {open.length > 0 && (
             <ul className="tasks__list" aria-label={grouped ? 'Open tasks' : `${STATUSES.find((s) => s.value === query.status)?.label ?? ''} tasks`} data-testid="tasks-open">
               {open.map(row)}
