@@ -26,7 +26,10 @@ export function authErrorMessage(error: AuthClientError, pageOrigin: string): st
   // Better Auth prefixes validation messages with the field path ("[body.email] Invalid email address").
   const message = (contractMessage(error) ?? error.message ?? '').replace(/^\[[\w.]+\]\s*/, '').trim();
   if (BARE_ORIGIN.test(message)) {
-    return `This server does not accept sign-ins from ${pageOrigin}. Open the app at the address the server was set up with (its PUBLIC_URL), or ask whoever runs it to add ${pageOrigin} to CORS_ORIGINS.`;
+    return (
+      `This server does not accept sign-ins from ${pageOrigin}. Open the app at the address the server was set up ` +
+      `with (its PUBLIC_URL), or ask whoever runs it to add ${pageOrigin} to CORS_ORIGINS.`
+    );
   }
   if (message) return message;
   return error.status === 0 ? "Can't reach the server." : 'That did not work, try again.';

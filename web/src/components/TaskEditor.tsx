@@ -1,6 +1,6 @@
 // Editing a task in place: title, description, due day and time, priority, tags and repeat.
 // Enter (or Save) saves, Escape cancels; a refused save says why under the field and keeps the focus there.
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { asSentence } from '../api/errors';
 import type { Priority, Task } from '../api/schemas';
 import type { TaskPatch } from '../api/tasks';
@@ -27,7 +27,8 @@ function isPriority(value: string): value is Priority | '' {
   return PRIORITIES.some((p) => p.value === value);
 }
 
-type Controls = Partial<Record<TaskEditField, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null>>;
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+type Controls = Partial<Record<TaskEditField, Control>>;
 
 /** The edit form that replaces a task's title and details while editing. */
 export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps) {
@@ -71,13 +72,21 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
   }
 
   const errorId = `${id}-error`;
-  const control = (field: TaskEditField) => ({
-    id: `${id}-${field}`,
-    ref: (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null) => {
-      controls.current[field] = el;
+  const setField = (name: TaskEditField, value: string) => {
+    if (name !== 'priority') change({ [name]: value });
+    else if (isPriority(value)) change({ priority: value });
+  };
+  // What every control shares: its id for the label, a ref to put the focus back, its value, and the error link.
+  const bind = (name: TaskEditField) => ({
+    id: `${id}-${name}`,
+    ref: (el: Control) => {
+      controls.current[name] = el;
     },
-    'aria-invalid': refusal?.field === field ? true : undefined,
-    'aria-describedby': refusal?.field === field ? errorId : undefined,
+    className: 'editor-input',
+    value: fields[name],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setField(name, e.target.value),
+    'aria-invalid': refusal?.field === name ? true : undefined,
+    'aria-describedby': refusal?.field === name ? errorId : undefined,
   });
   const field = (name: TaskEditField, label: string, input: ReactNode, className = '') => (
     <div className={`editor-field ${className}`}>
@@ -90,7 +99,6 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
       )}
     </div>
   );
-
   return (
     <form
       className="task-editor"
@@ -103,29 +111,17 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
       onKeyDown={onKeyDown}
       onBlur={onBlur}
     >
-      {field('title', 'Title', <input {...control('title')} className="editor-input" value={fields.title} autoFocus onChange={(e) => change({ title: e.target.value })} data-testid="task-title-input" />)}
-      {field(
-        'description',
-        'Description',
-        <textarea {...control('description')} className="editor-input" rows={2} value={fields.description} onChange={(e) => change({ description: e.target.value })} data-testid="task-description-input" />,
-      )}
+      {field('title', 'Title', <input {...bind('title')} autoFocus data-testid="task-title-input" />)}
+      {field('description', 'Description', <textarea {...bind('description')} rows={2} data-testid="task-description-input" />)}
       <div className="task-editor__row">
-        {field('dueDate', 'Due', <input {...control('dueDate')} type="date" className="editor-input" value={fields.dueDate} onChange={(e) => change({ dueDate: e.target.value })} data-testid="task-due-input" />, 'editor-field--date')}
-        {field('dueTime', 'Time', <input {...control('dueTime')} type="time" className="editor-input" value={fields.dueTime} onChange={(e) => change({ dueTime: e.target.value })} data-testid="task-time-input" />, 'editor-field--time')}
+        {field('dueDate', 'Due', <input {...bind('dueDate')} type="date" data-testid="task-due-input" />, 'editor-field--date')}
+        {field('dueTime', 'Time', <input {...bind('dueTime')} type="time" data-testid="task-time-input" />, 'editor-field--time')}
       </div>
       <div className="task-editor__row">
         {field(
           'priority',
           'Priority',
-          <select
-            {...control('priority')}
-            className="editor-input"
-            value={fields.priority}
-            onChange={(e) => {
-              if (isPriority(e.target.value)) change({ priority: e.target.value });
-            }}
-            data-testid="task-priority-input"
-          >
+          <select {...bind('priority')} data-testid="task-priority-input">
             {PRIORITIES.map(({ value, label }) => (
               <option key={value} value={value}>
                 {label}
@@ -137,7 +133,7 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
         {field(
           'repeat',
           'Repeat',
-          <select {...control('repeat')} className="editor-input" value={fields.repeat} onChange={(e) => change({ repeat: e.target.value })} data-testid="task-repeat-input">
+          <select {...bind('repeat')} data-testid="task-repeat-input">
             {repeats.map((rule) => (
               <option key={rule} value={rule}>
                 {rule ? describeRepeat(rule) : 'Never'}
@@ -147,7 +143,7 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
           'editor-field--grow',
         )}
       </div>
-      {field('tags', 'Tags', <input {...control('tags')} className="editor-input" value={fields.tags} placeholder="e.g. work, home" onChange={(e) => change({ tags: e.target.value })} data-testid="task-tags-input" />)}
+      {field('tags', 'Tags', <input {...bind('tags')} placeholder="e.g. work, home" data-testid="task-tags-input" />)}
       <div className="task-editor__actions">
         <button type="submit" className="button button--small button--primary" data-testid="task-edit-save">
           Save
