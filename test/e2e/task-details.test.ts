@@ -151,7 +151,7 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
     );
   });
 
-  it('ignores a 404 from a server without the settings route, but shows any other failure with Retry', async (t) => {
+  it('ignores a 404 from a server without the settings route, sends the zone alone to one without locale, and shows any other failure with Retry', async (t) => {
     await withPage(
       t,
       suite.browser,
@@ -166,6 +166,24 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
         await signUp(page);
         await ignored;
         assert.equal(await banner.count(), 0, 'an older server without the route is not an error');
+
+        // A server from before `locale` refuses the field by name: the time zone alone is sent again.
+        await page.unroute(SETTINGS);
+        const sent: unknown[] = [];
+        await page.route(SETTINGS, async (route) => {
+          const body: unknown = route.request().postDataJSON();
+          sent.push(body);
+          if (typeof body === 'object' && body !== null && 'locale' in body) {
+            const error = { code: 'VALIDATION_FAILED', message: 'body has unknown field(s): locale' };
+            return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error }) });
+          }
+          return route.continue();
+        });
+        const zoneOnly = page.waitForEvent('console', (message) => message.text().includes('does not keep a locale'));
+        await page.reload();
+        await zoneOnly;
+        assert.deepEqual(sent, [{ timezone: ZONE, locale: 'en-GB' }, { timezone: ZONE }]);
+        assert.equal(await banner.count(), 0);
 
         await page.unroute(SETTINGS);
         await failWith(500);
