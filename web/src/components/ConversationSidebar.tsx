@@ -1,6 +1,6 @@
 // The conversations list: start a new chat or pick up an old one.
-import { useEffect, useRef } from 'react';
 import type { ConversationsState } from '../hooks/useConversations';
+import { useFocusAfterChange, visibleIn } from '../hooks/useFocusAfterChange';
 import { ConversationItem } from './ConversationItem';
 import { ErrorBanner } from './ErrorBanner';
 import { Icon } from './Icon';
@@ -16,21 +16,12 @@ interface ConversationSidebarProps {
 /** Conversations, most recent first, with new / rename / delete. */
 export function ConversationSidebar({ id, state, activeId, onOpen, onDeleted }: ConversationSidebarProps) {
   const { conversations, loaded, error } = state;
-  const nav = useRef<HTMLElement>(null);
-  const deletedAt = useRef<number | null>(null);
   // A deleted conversation takes the focused Delete button with it: move the focus to the one that took its
   // place, or to "New chat" when none is left, rather than to the page.
-  useEffect(() => {
-    const index = deletedAt.current;
-    deletedAt.current = null;
-    const root = nav.current;
-    if (index === null || !root || (document.activeElement && document.activeElement !== document.body)) return;
-    const rows = [...root.querySelectorAll<HTMLElement>('.conversation__open')];
-    (rows[Math.min(index, rows.length - 1)] ?? root.querySelector<HTMLElement>('.sidebar__new'))?.focus();
-  }, [conversations]);
+  const refocus = useFocusAfterChange<HTMLElement>(conversations);
 
   return (
-    <nav className="panel sidebar" id={id} ref={nav} aria-labelledby={`${id}-title`} data-testid="conversation-sidebar">
+    <nav className="panel sidebar" id={id} ref={refocus.root} aria-labelledby={`${id}-title`} data-testid="conversation-sidebar">
       <header className="panel__header">
         <h2 id={`${id}-title`}>Conversations</h2>
       </header>
@@ -57,7 +48,11 @@ export function ConversationSidebar({ id, state, activeId, onOpen, onDeleted }: 
               onOpen={onOpen}
               onRename={state.rename}
               onDelete={(cid) => {
-                deletedAt.current = conversations.findIndex((c) => c.id === cid);
+                const index = conversations.findIndex((c) => c.id === cid);
+                refocus.after((root) => {
+                  const rows = visibleIn(root, '.conversation__open');
+                  return rows[Math.min(index, rows.length - 1)] ?? root.querySelector<HTMLElement>('.sidebar__new');
+                });
                 void state.remove(cid).then((removed) => {
                   if (removed) onDeleted(cid);
                 });

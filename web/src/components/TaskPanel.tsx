@@ -1,8 +1,9 @@
 // The task list beside the chat: quick add, status tabs, search, sort and filters, open tasks with the completed
 // ones in their own group, and an empty state that says what to type.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Task } from '../api/schemas';
 import { activeFilterCount, CLEARED_FILTERS, type TaskStatus } from '../api/tasks';
+import { useFocusAfterChange, visibleIn } from '../hooks/useFocusAfterChange';
 import type { QuickAddState } from '../hooks/useQuickAdd';
 import type { TasksState } from '../hooks/useTasks';
 import { useNow } from '../hooks/useNow';
@@ -26,9 +27,6 @@ const EMPTY: Readonly<Record<TaskStatus, string>> = {
   completed: 'Nothing completed yet. Tick a task, or say “I bought the milk”.',
 };
 
-/** Where the focus goes after the list changes under it. */
-type FocusNext = { readonly toggled: number } | { readonly deletedAt: number };
-
 interface TaskPanelProps {
   readonly id: string;
   readonly state: TasksState;
@@ -46,23 +44,10 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
   const onTag = (tag: string | null) => setQuery({ tag });
   const [showCompleted, setShowCompleted] = useState(true);
   const groupId = useId();
-  const panel = useRef<HTMLElement>(null);
-  const focusNext = useRef<FocusNext | null>(null);
-  // A row that moves between the groups (ticked under "All") remounts, and a deleted one is gone: either way
-  // the focus would drop to the page. Once the list has re-rendered, put it on the moved checkbox, or on the
-  // row that took the deleted one's place (the quick-add field when none is left).
-  useEffect(() => {
-    const next = focusNext.current;
-    focusNext.current = null;
-    const root = panel.current;
-    if (!next || !root || (document.activeElement && document.activeElement !== document.body)) return;
-    const checks = [...root.querySelectorAll<HTMLElement>('.task .task__check')].filter((el) => el.getClientRects().length > 0);
-    const target =
-      'toggled' in next
-        ? root.querySelector<HTMLElement>(`.task[data-task-id="${next.toggled}"] .task__check`)
-        : (checks[Math.min(next.deletedAt, checks.length - 1)] ?? root.querySelector<HTMLElement>('.quick-add__input'));
-    target?.focus();
-  }, [tasks]);
+  // A row that moves between the groups (ticked under "All") remounts, and a deleted one is gone: either way the
+  // focus would drop to the page. Put it on the moved checkbox, or on the row that took the deleted one's place
+  // (the quick-add field when none is left).
+  const refocus = useFocusAfterChange<HTMLElement>(tasks);
 
   const grouped = query.status === 'all';
   const open = grouped ? tasks.filter((task) => !task.completed) : tasks;
@@ -76,12 +61,16 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
       timeZone={timeZone}
       activeTag={query.tag}
       onToggle={(t) => {
-        focusNext.current = { toggled: t.id };
+        refocus.after((root) => root.querySelector<HTMLElement>(`.task[data-task-id="${t.id}"] .task__check`));
         void state.toggle(t);
       }}
       onEdit={state.edit}
       onDelete={(t) => {
-        focusNext.current = { deletedAt: [...open, ...completed].indexOf(t) };
+        const index = [...open, ...completed].indexOf(t);
+        refocus.after((root) => {
+          const checks = visibleIn(root, '.task .task__check');
+          return checks[Math.min(index, checks.length - 1)] ?? root.querySelector<HTMLElement>('.quick-add__input');
+        });
         void state.remove(t);
       }}
       onTag={onTag}
@@ -89,7 +78,7 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
   );
 
   return (
-    <section className="panel tasks" id={id} ref={panel} aria-labelledby={`${id}-title`} data-testid="task-panel">
+    <section className="panel tasks" id={id} ref={refocus.root} aria-labelledby={`${id}-title`} data-testid="task-panel">
       <header className="panel__header">
         <h2 id={`${id}-title`}>Tasks</h2>
         {/* A live region that is always there, so a task turning overdue is announced. */}
