@@ -8,23 +8,9 @@ import { TaskPanel } from './pages/task-panel.js';
 import { createTaskViaApi } from './support/api.js';
 import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
+import { addDays, PARIS_BROWSER, today, weekday, ZONE } from './support/paris.js';
 
-// A zone that is not the server's UTC default, so a UI that forgot to send it gets the wrong "tomorrow".
-const ZONE = 'Europe/Paris';
-const BROWSER = { timezoneId: ZONE, locale: 'en-GB' } as const;
-
-/** Today's date ("YYYY-MM-DD") in ZONE. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
+const BROWSER = PARIS_BROWSER;
 const SETTINGS = /\/api\/[^/]+\/settings$/;
 const plain = (title: string) => title.replace(/^#\d+\s*/, '').trim().toLowerCase();
 const isList = (url: string) => /\/api\/[^/]+\/tasks\?/.test(url);
@@ -47,14 +33,15 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
         const settings = page.waitForResponse((r) => r.request().method() === 'PUT' && SETTINGS.test(r.url()));
         await signUp(page);
         const saved = await settings;
-        assert.deepEqual(saved.request().postDataJSON(), { timezone: ZONE }, 'the UI sends the browser time zone after sign-in');
+        assert.deepEqual(saved.request().postDataJSON(), { timezone: ZONE, locale: 'en-GB' }, 'the UI sends the browser time zone and locale after sign-in');
         assert.ok(saved.ok(), `PUT settings answered ${saved.status()}`);
 
         const chatRequest = page.waitForRequest((r) => r.method() === 'POST' && /\/chat$/.test(r.url()));
         const before = today();
-        await chat.send('call mom tomorrow p1');
+        const reply = await chat.send('call mom tomorrow p1');
         const body: unknown = (await chatRequest).postDataJSON();
         assert.ok(typeof body === 'object' && body !== null && 'timezone' in body && body.timezone === ZONE, 'each chat turn carries the time zone');
+        assert.ok('locale' in body && body.locale === 'en-GB', 'each chat turn carries the locale');
         const call = tasks.item('call mom');
         const details = await eventually(async () => {
           const shown = await tasks.details(call);
@@ -63,7 +50,9 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
         });
         const tomorrow = [addDays(before, 1), addDays(today(), 1)]; // the turn may straddle midnight
         assert.ok(tomorrow.some((day) => details.dueAt.startsWith(day)), `due ${details.dueAt}, expected ${tomorrow.join(' or ')}`);
-        assert.match(details.dueLabel ?? '', /^Tomorrow\b/);
+        assert.equal(details.dueBadge, 'Tomorrow');
+        assert.match(details.dueLabel ?? '', /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}$/, 'en-GB: "Fri 27 Nov"');
+        assert.ok(reply.includes(details.dueLabel ?? '?'), `the reply writes the date as the panel does: "${reply}" / "${details.dueLabel}"`);
         assert.equal(details.overdue, false);
         assert.deepEqual((await tasks.titles()).map(plain), ['call mom'], 'the date and priority words are not in the title');
 
@@ -151,7 +140,7 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
           const milk = await tasks.details(tasks.item('buy milk'));
           assert.equal(milk.dueAt.slice(0, 10), day);
           assert.equal(milk.priority, 'Medium priority');
-          assert.match(milk.dueLabel ?? '', /^Tomorrow\b/);
+          assert.equal(milk.dueBadge, 'Tomorrow');
         };
         await eventually(edited);
         await page.reload();
@@ -162,7 +151,7 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
     );
   });
 
-  it('ignores a 404 from a server without the settings route, but shows any other failure with Retry', async (t) => {
+  it('ignores a 404 from a server without the settings route, sends the zone alone to one without locale, and shows any other failure with Retry', async (t) => {
     await withPage(
       t,
       suite.browser,
@@ -177,6 +166,24 @@ describe('task details in the browser', { skip: SKIP_BROWSER }, () => {
         await signUp(page);
         await ignored;
         assert.equal(await banner.count(), 0, 'an older server without the route is not an error');
+
+        // A server from before `locale` refuses the field by name: the time zone alone is sent again.
+        await page.unroute(SETTINGS);
+        const sent: unknown[] = [];
+        await page.route(SETTINGS, async (route) => {
+          const body: unknown = route.request().postDataJSON();
+          sent.push(body);
+          if (typeof body === 'object' && body !== null && 'locale' in body) {
+            const error = { code: 'VALIDATION_FAILED', message: 'body has unknown field(s): locale' };
+            return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error }) });
+          }
+          return route.continue();
+        });
+        const zoneOnly = page.waitForEvent('console', (message) => message.text().includes('does not keep a locale'));
+        await page.reload();
+        await zoneOnly;
+        assert.deepEqual(sent, [{ timezone: ZONE, locale: 'en-GB' }, { timezone: ZONE }]);
+        assert.equal(await banner.count(), 0);
 
         await page.unroute(SETTINGS);
         await failWith(500);

@@ -6,7 +6,7 @@ import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { TaskPanel } from './pages/task-panel.js';
-import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
+import { eventually, hasFocus, newUser, withPage, useBrowserApp } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
 
 describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
@@ -71,6 +71,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       assert.equal(await sidebar.items.count(), 2, 'cancel keeps the conversation');
       await sidebar.remove(1);
       await eventually(async () => assert.equal(await sidebar.items.count(), 1));
+      assert.equal(await hasFocus(sidebar.items.first().getByTestId('conversation-open')), true, 'the focus goes to the conversation left, not the page');
 
       await page.reload();
       await chat.waitUntilReady();
@@ -79,7 +80,7 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
     });
   });
 
-  it('filters, renames and deletes tasks in the panel', async (t) => {
+  it('filters, renames and deletes tasks in the panel; a deleted row hands the focus on instead of dropping it to the page', async (t) => {
     await withPage(t, suite.browser, async (page) => {
       await signUp(page);
       const chat = new ChatPage(page);
@@ -102,11 +103,83 @@ describe('workspace in the browser', { skip: SKIP_BROWSER }, () => {
       await tasks.item('Pay the rent').waitFor();
 
       await tasks.remove('Pay the rent');
+      assert.equal(await hasFocus(tasks.item('buy milk').getByTestId('task-toggle')), true, 'the focus goes to the row that took its place');
       await tasks.remove('buy milk');
       await tasks.empty.waitFor();
+      assert.equal(await hasFocus(tasks.quickAddInput), true, 'with no row left, to quick add');
       await page.reload();
       await tasks.empty.waitFor();
       assert.match(await tasks.empty.innerText(), /Try: add buy milk/);
+    });
+  });
+
+  it('says under the field why a conversation name is refused (300 characters, or nothing) and keeps the focus there; it used to revert silently', async (t) => {
+    await withPage(t, suite.browser, async (page) => {
+      await signUp(page);
+      const chat = new ChatPage(page);
+      const sidebar = new ConversationSidebar(page);
+      await chat.send('add buy milk');
+      await sidebar.items.first().waitFor();
+      const before = await sidebar.titles();
+
+      for (const [name, reason] of [['x'.repeat(300), /^Title must be at most 200 characters/], ['', /^Title must not be empty/]] as const) {
+        const answered = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/conversations\/\d+$/.test(r.url()));
+        await sidebar.rename(0, name);
+        assert.equal((await answered).status(), 400);
+        await sidebar.renameError.filter({ hasText: reason }).waitFor();
+        assert.equal(await hasFocus(sidebar.renameInput), true, 'the focus stays in the field to fix the name');
+        assert.equal(await sidebar.renameInput.inputValue(), name, 'what was typed is kept');
+        assert.equal(await sidebar.renameInput.getAttribute('aria-describedby'), await sidebar.renameError.getAttribute('id'));
+        await sidebar.renameInput.press('Escape');
+        assert.deepEqual(await sidebar.titles(), before, 'Escape keeps the old name');
+        assert.equal(
+          await hasFocus(sidebar.items.first().getByTestId('conversation-rename')),
+          true,
+          'and gives the focus back to the rename button',
+        );
+      }
+
+      await sidebar.rename(0, 'Groceries');
+      await eventually(async () => assert.deepEqual(await sidebar.titles(), ['Groceries']));
+      assert.equal(await sidebar.renameError.count(), 0);
+    });
+  });
+
+  it('puts completed tasks in their own group under All, keeps the focus on a ticked box as it moves, and folds the group away', async (t) => {
+    await withPage(t, suite.browser, async (page) => {
+      await signUp(page);
+      const chat = new ChatPage(page);
+      const tasks = new TaskPanel(page);
+      await chat.send('add buy milk');
+      await chat.send('add pay rent');
+      await tasks.item('pay rent').waitFor();
+      assert.equal(await tasks.completedGroup.count(), 0, 'no group while nothing is done');
+
+      await tasks.toggle('buy milk');
+      await tasks.completedItems.first().waitFor();
+      assert.deepEqual((await tasks.completedItems.getByTestId('task-title').allInnerTexts()).map(plain), ['buy milk']);
+      assert.deepEqual((await tasks.openItems.getByTestId('task-title').allInnerTexts()).map(plain), ['pay rent']);
+      assert.equal(
+        await hasFocus(tasks.item('buy milk').getByTestId('task-toggle')),
+        true,
+        'the focus moved with the row',
+      );
+
+      const toggle = tasks.root.getByTestId('tasks-completed-toggle');
+      assert.match(await toggle.innerText(), /Completed\s*1/i);
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await tasks.toggleCompletedGroup();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await tasks.item('buy milk').isVisible(), false, 'folded away');
+      await tasks.toggleCompletedGroup();
+      await tasks.item('buy milk').waitFor();
+
+      await page.reload();
+      await tasks.completedItems.first().waitFor();
+      assert.deepEqual((await tasks.completedItems.getByTestId('task-title').allInnerTexts()).map(plain), ['buy milk']);
+      await tasks.filter('completed');
+      await eventually(async () => assert.equal(await tasks.completedGroup.count(), 0, 'the Completed tab is one plain list'));
+      assert.deepEqual((await tasks.titles()).map(plain), ['buy milk']);
     });
   });
 

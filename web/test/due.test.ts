@@ -1,7 +1,7 @@
 // Unit tests for due-date parsing, labels and overdue, with a fixed "now", zone and locale.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDue, dueClockValue, dueDateValue, formatDue, isOverdue, isPastDue, parseDue, type Due } from '../src/lib/due';
+import { describeDue, dueClockValue, dueDateValue, formatDue, isOverdue, isPastDue, parseDue, relativeDay, type Due } from '../src/lib/due';
 
 // Thursday 26 November 2026, 23:05 in Paris (22:05 UTC).
 const now = new Date('2026-11-26T22:05:00Z');
@@ -26,41 +26,59 @@ describe('parseDue', () => {
   });
 });
 
-describe('formatDue', () => {
-  it('says Today, Tomorrow and Yesterday, with the time when there is one', () => {
-    assert.equal(formatDue(due('2026-11-26T17:00:00+01:00'), paris), 'Today 17:00');
-    assert.equal(formatDue(due('2026-11-27'), paris), 'Tomorrow');
-    assert.equal(formatDue(due('2026-11-27T09:30:00+01:00'), paris), 'Tomorrow 09:30');
-    assert.equal(formatDue(due('2026-11-25'), paris), 'Yesterday');
+describe('formatDue: the one date style, shared with the chat replies', () => {
+  it('writes weekday, day and month, and the time only for a due with a time (en-GB)', () => {
+    assert.equal(formatDue(due('2026-11-27'), paris), 'Fri 27 Nov');
+    assert.equal(formatDue(due('2026-11-27T17:00:00+01:00'), paris), 'Fri 27 Nov, 17:00');
+    assert.equal(formatDue(due('2026-12-04T08:00:00+01:00'), paris), 'Fri 4 Dec, 8:00');
   });
 
-  it('names other days by weekday, day and month, adding the year only when it differs', () => {
-    assert.equal(formatDue(due('2026-11-28'), paris), 'Sat 28 Nov');
-    assert.equal(formatDue(due('2026-12-04T08:00:00+01:00'), paris), 'Fri 4 Dec 08:00');
+  it('follows the locale: en-US puts the month first and uses a 12-hour clock', () => {
+    const us = { ...paris, locale: 'en-US' };
+    assert.equal(formatDue(due('2026-11-27T17:00:00+01:00'), us), 'Fri, Nov 27, 5:00 PM');
+    assert.equal(formatDue(due('2026-11-27'), us), 'Fri, Nov 27');
+    assert.equal(formatDue(due('2026-11-27T17:00:00+01:00'), { ...paris, locale: 'fr-FR' }), 'ven. 27 nov., 17:00');
+  });
+
+  it('adds the year only when the due is not in the current year of the zone', () => {
     assert.equal(formatDue(due('2027-01-08'), paris), 'Fri, 8 Jan 2027');
+    assert.equal(formatDue(due('2025-11-27T17:00:00+01:00'), paris), 'Thu, 27 Nov 2025, 17:00');
+    // 31 Dec 23:30 UTC is already next year in Paris: "this year" is the zone's, not UTC's.
+    const newYearsEve = { ...paris, now: new Date('2026-12-31T23:30:00Z') };
+    assert.equal(formatDue(due('2027-01-02'), newYearsEve), 'Sat 2 Jan');
+    assert.equal(formatDue(due('2026-12-30'), newYearsEve), 'Wed, 30 Dec 2026');
   });
 
-  it('reads a date-time in the given zone: 23:30 UTC is already tomorrow in Paris, still today in New York', () => {
+  it('reads a date-time in the given zone: 23:30 UTC is already the 27th in Paris, still the 26th in New York', () => {
     const late = due('2026-11-26T23:30:00Z');
-    assert.equal(formatDue(late, paris), 'Tomorrow 00:30');
-    assert.equal(formatDue(late, { ...paris, timeZone: 'America/New_York' }), 'Today 18:30');
+    assert.equal(formatDue(late, paris), 'Fri 27 Nov, 0:30');
+    assert.equal(formatDue(late, { ...paris, timeZone: 'America/New_York', locale: 'en-US' }), 'Thu, Nov 26, 6:30 PM');
   });
 
   it('never moves a whole day across zones', () => {
     const day = due('2026-11-27');
-    // The same instant is midday on the 27th in Kiritimati (UTC+14) and still the 26th in Pago Pago (UTC-11).
-    assert.equal(formatDue(day, { ...paris, timeZone: 'Pacific/Kiritimati' }), 'Today');
-    assert.equal(formatDue(day, { ...paris, timeZone: 'Pacific/Pago_Pago' }), 'Tomorrow');
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) assert.equal(formatDue(day, { ...paris, timeZone }), 'Fri 27 Nov');
     assert.equal(dueDateValue(day, 'Pacific/Kiritimati'), '2026-11-27');
   });
 
-  it('follows the locale for the date and clock', () => {
-    assert.equal(formatDue(due('2026-11-26T17:00:00+01:00'), { ...paris, locale: 'en-US' }), 'Today 5:00 PM');
+  it('gives the full date for a tooltip', () => {
+    assert.equal(describeDue(due('2026-11-27T17:00:00+01:00'), paris), 'Friday, 27 November 2026 at 17:00');
+    assert.equal(describeDue(due('2026-11-27'), paris), 'Friday, 27 November 2026');
+  });
+});
+
+describe('relativeDay: the extra badge', () => {
+  it('says Today, Tomorrow and Yesterday in the zone, and nothing for other days', () => {
+    assert.equal(relativeDay(due('2026-11-26T17:00:00+01:00'), paris), 'Today');
+    assert.equal(relativeDay(due('2026-11-27'), paris), 'Tomorrow');
+    assert.equal(relativeDay(due('2026-11-25'), paris), 'Yesterday');
+    assert.equal(relativeDay(due('2026-11-28'), paris), null);
+    assert.equal(relativeDay(due('2026-11-26T23:30:00Z'), paris), 'Tomorrow', 'already the 27th in Paris');
+    assert.equal(relativeDay(due('2026-11-26T23:30:00Z'), { ...paris, timeZone: 'America/New_York' }), 'Today');
   });
 
-  it('gives the full date for a tooltip', () => {
-    assert.equal(describeDue(due('2026-11-27T17:00:00+01:00'), paris), 'Friday, 27 November 2026, 17:00');
-    assert.equal(describeDue(due('2026-11-27'), paris), 'Friday, 27 November 2026');
+  it('uses the locale\'s words', () => {
+    assert.equal(relativeDay(due('2026-11-27'), { ...paris, locale: 'fr-FR' }), 'Demain');
   });
 });
 

@@ -6,11 +6,15 @@ export class ConversationSidebar {
   readonly root: Locator;
   readonly items: Locator;
   readonly active: Locator;
+  readonly renameInput: Locator;
+  readonly renameError: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('conversation-sidebar');
     this.items = this.root.getByTestId('conversation-item');
     this.active = this.root.locator('[data-testid="conversation-open"][aria-current="page"]');
+    this.renameInput = this.root.getByTestId('conversation-title-input');
+    this.renameError = this.root.getByTestId('conversation-rename-error');
   }
 
   /** The titles, in the order shown (most recent first). */
@@ -28,12 +32,11 @@ export class ConversationSidebar {
     await this.items.nth(index).getByTestId('conversation-open').click();
   }
 
-  /** Renames the conversation at `index`. */
+  /** Renames the conversation at `index` (the field stays open, with the reason, if the server refuses). */
   async rename(index: number, title: string): Promise<void> {
     await this.items.nth(index).getByTestId('conversation-rename').click();
-    const input = this.root.getByTestId('conversation-title-input');
-    await input.fill(title);
-    await input.press('Enter');
+    await this.renameInput.fill(title);
+    await this.renameInput.press('Enter');
   }
 
   /** Deletes the conversation at `index`, confirming. */

@@ -8,8 +8,12 @@ export interface RowFilter {
 
 /** What the row shows about a task, as a user would read it. */
 export interface TaskDetails {
-  /** The friendly due label ("Tomorrow", "Mon 30 Nov"), or null. */
+  /** The due date as written ("Mon 30 Nov", "Fri 27 Nov, 17:00"), or null. */
   readonly dueLabel: string | null;
+  /** The badge beside it ("Today", "Tomorrow", "Yesterday"), or null. */
+  readonly dueBadge: string | null;
+  /** The description under the title, or null. */
+  readonly description: string | null;
   /** The raw `due_at` the row was rendered from ('' for none). */
   readonly dueAt: string;
   /** The priority marker's accessible name ("High priority"), or null. */
@@ -21,18 +25,50 @@ export interface TaskDetails {
   readonly completed: boolean;
 }
 
-/** The task list with its status tabs, search, sort and filters. */
+/** A change made in a row's editor; unset fields are left as they are, '' clears. */
+export interface TaskEdit {
+  readonly title?: string;
+  readonly description?: string;
+  /** "YYYY-MM-DD". */
+  readonly due?: string;
+  /** "HH:mm". */
+  readonly time?: string;
+  readonly priority?: 'high' | 'medium' | 'low' | '';
+  /** As typed: "work, home". */
+  readonly tags?: string;
+  /** A canonical rule offered by the menu ("weekly"), or '' for none. */
+  readonly repeat?: string;
+}
+
+/** The task list with quick add, its status tabs, search, sort and filters, and the completed group. */
 export class TaskPanel {
   readonly root: Locator;
   readonly items: Locator;
   readonly empty: Locator;
   readonly overdueCount: Locator;
+  readonly quickAddInput: Locator;
+  readonly quickAddChips: Locator;
+  readonly quickAddError: Locator;
+  readonly editor: Locator;
+  readonly editError: Locator;
+  /** The rows in the open list (under "All": the tasks not done). */
+  readonly openItems: Locator;
+  readonly completedGroup: Locator;
+  readonly completedItems: Locator;
 
   constructor(private readonly page: Page) {
     this.root = page.getByTestId('task-panel');
     this.items = this.root.getByTestId('task-item');
     this.empty = this.root.getByTestId('tasks-empty');
     this.overdueCount = this.root.getByTestId('tasks-overdue-count');
+    this.quickAddInput = this.root.getByTestId('quick-add-input');
+    this.quickAddChips = this.root.getByTestId('quick-add-chip');
+    this.quickAddError = this.root.getByTestId('quick-add-error');
+    this.editor = this.root.getByTestId('task-editor');
+    this.editError = this.editor.getByTestId('task-edit-error');
+    this.openItems = this.root.getByTestId('tasks-open').getByTestId('task-item');
+    this.completedGroup = this.root.getByTestId('tasks-completed-group');
+    this.completedItems = this.completedGroup.getByTestId('task-item');
   }
 
   /** The row whose title contains `title` (case-insensitive), optionally only (not) completed ones. */
@@ -54,6 +90,8 @@ export class TaskPanel {
     };
     return {
       dueLabel: await optional('task-due', (l) => l.locator('time').innerText()),
+      dueBadge: await optional('task-due-relative', (l) => l.innerText()),
+      description: await optional('task-description', (l) => l.innerText()),
       dueAt: (await row.getAttribute('data-due')) ?? '',
       priority: await optional('task-priority', (l) => l.getAttribute('aria-label')),
       repeat: await optional('task-repeat', (l) => l.innerText().then((text) => text.replace(/^Repeats:\s*/, '').trim())),
@@ -81,13 +119,44 @@ export class TaskPanel {
     await input.press('Enter');
   }
 
-  /** Sets a task's due day ("YYYY-MM-DD", '' clears) and priority in the row's editor. */
-  async editDetails(title: string, change: { due?: string; priority?: 'high' | 'medium' | 'low' | '' }): Promise<void> {
+  /** Opens a row's editor, makes the changes and presses Save (the editor stays open if the server refuses). */
+  async editDetails(title: string, change: TaskEdit): Promise<void> {
     await this.item(title).getByTestId('task-rename').click();
-    const editor = this.root.getByTestId('task-editor');
-    if (change.due !== undefined) await editor.getByTestId('task-due-input').fill(change.due);
-    if (change.priority !== undefined) await editor.getByTestId('task-priority-input').selectOption(change.priority);
-    await editor.getByTestId('task-edit-save').click();
+    await this.fillEditor(change);
+    await this.editor.getByTestId('task-edit-save').click();
+  }
+
+  /** Fills the open editor's fields. */
+  async fillEditor(change: TaskEdit): Promise<void> {
+    const fill = async (testId: string, value: string | undefined) => {
+      if (value !== undefined) await this.editor.getByTestId(testId).fill(value);
+    };
+    const select = async (testId: string, value: string | undefined) => {
+      if (value !== undefined) await this.editor.getByTestId(testId).selectOption(value);
+    };
+    await fill('task-title-input', change.title);
+    await fill('task-description-input', change.description);
+    await fill('task-due-input', change.due);
+    await fill('task-time-input', change.time);
+    await select('task-priority-input', change.priority);
+    await fill('task-tags-input', change.tags);
+    await select('task-repeat-input', change.repeat);
+  }
+
+  /** Types a line into quick add and waits until its preview shows; returns the chips as [kind, visible text] pairs. */
+  async previewQuickAdd(text: string): Promise<[string, string][]> {
+    await this.quickAddInput.fill(text);
+    await this.quickAddChips.first().waitFor();
+    const chips: [string, string][] = [];
+    for (const chip of await this.quickAddChips.all()) {
+      chips.push([(await chip.getAttribute('data-kind')) ?? '', (await chip.getByTestId('quick-add-chip-text').innerText()).trim()]);
+    }
+    return chips;
+  }
+
+  /** Shows or hides the completed group (under "All"). */
+  async toggleCompletedGroup(): Promise<void> {
+    await this.root.getByTestId('tasks-completed-toggle').click();
   }
 
   /** Deletes a task. */

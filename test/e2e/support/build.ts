@@ -21,6 +21,7 @@ function isStale(): boolean {
   if (!existsSync(BUILT)) return true;
   const sources = Math.max(
     newestSource(path.join(WEB, 'src')),
+    newestSource(path.join(WEB, 'public')), // the icons and manifest Vite copies into dist
     statSync(path.join(WEB, 'index.html')).mtimeMs,
     statSync(path.join(WEB, 'vite.config.ts')).mtimeMs,
   );

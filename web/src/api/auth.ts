@@ -1,6 +1,7 @@
 // Sign-up, sign-in and sign-out through Better Auth's client, plus the short-lived API JWT.
 import { createAuthClient } from 'better-auth/client';
 import type { AppConfig } from '../config';
+import { authErrorMessage, type AuthClientError } from './auth-errors';
 import { ApiError, SessionExpiredError, networkError } from './errors';
 import { tokenSchema } from './schemas';
 
@@ -43,11 +44,8 @@ function toUser(user: { id: string; name?: string | null; email: string }): Sess
   return { id: user.id, name: user.name ?? '', email: user.email };
 }
 
-function authFailure(error: { status: number; message?: string | undefined; code?: string | undefined }): ApiError {
-  // Better Auth prefixes validation messages with the field path ("[body.email] Invalid email address").
-  const message =
-    error.message?.replace(/^\[[\w.]+\]\s*/, '') || (error.status === 0 ? "Can't reach the server." : 'That did not work, try again.');
-  return new ApiError(error.status, error.code ?? 'AUTH_FAILED', message);
+function authFailure(error: AuthClientError): ApiError {
+  return new ApiError(error.status, error.code ?? 'AUTH_FAILED', authErrorMessage(error, window.location.origin));
 }
 
 /** Builds the auth layer for the given config (no request is made until a method is called). */

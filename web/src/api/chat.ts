@@ -16,6 +16,8 @@ export interface ChatRequest {
   readonly conversationId: number | null;
   /** The browser's IANA time zone, so "tomorrow" means the user's tomorrow. */
   readonly timezone?: string;
+  /** The browser's language ("en-GB"), so the reply writes dates the way the panel does. */
+  readonly locale?: string | undefined;
 }
 
 function interrupted(cause?: unknown): ApiError {
@@ -89,9 +91,10 @@ export async function sendChat(
   handlers: ChatStreamHandlers,
   signal?: AbortSignal,
 ): Promise<ChatResult> {
-  const body: { message: string; conversation_id?: number; timezone?: string } = { message: request.message };
+  const body: { message: string; conversation_id?: number; timezone?: string; locale?: string } = { message: request.message };
   if (request.conversationId !== null) body.conversation_id = request.conversationId;
   if (request.timezone) body.timezone = request.timezone;
+  if (request.locale) body.locale = request.locale;
   const response = await api.fetch(api.url('/api/{user_id}/chat'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },

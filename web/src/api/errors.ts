@@ -38,3 +38,8 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return `Something went wrong: ${error.message}`;
   return 'Something went wrong.';
 }
+
+/** A server message as a sentence on screen ("title must not be empty" → "Title must not be empty"). */
+export function asSentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

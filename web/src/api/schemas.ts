@@ -78,6 +78,22 @@ export const taskUpdateSchema = z.extend(taskSchema, {
   next_due_at: z.optional(z.nullable(z.string())),
 });
 
+/** A task as quick add understood a line: exactly the fields `POST /api/{user_id}/tasks` takes. */
+export const taskDraftSchema = z.object({
+  title: z.string(),
+  description: z.nullable(z.string()),
+  /** "YYYY-MM-DD" or a local "YYYY-MM-DDTHH:mm" in the user's time zone. */
+  due_at: z.nullable(z.string()),
+  priority: z.nullable(prioritySchema),
+  tags: z.array(z.string()),
+  repeat: z.nullable(z.string()),
+});
+/** A task as quick add understood a line. */
+export type TaskDraft = z.infer<typeof taskDraftSchema>;
+
+/** `POST /api/{user_id}/tasks/parse`: the tasks a line describes (several for a list, none without a title). */
+export const quickAddParseSchema = z.object({ tasks: z.array(taskDraftSchema) });
+
 /** The token endpoint's answer. */
 export const tokenSchema = z.object({ token: z.string() });
 

@@ -1,7 +1,7 @@
 // The task REST routes, and the panel's filters and sort as their query parameters.
 import * as z from 'zod/mini';
-import type { ApiClient } from './http';
-import { taskSchema, taskUpdateSchema, type Priority, type Task } from './schemas';
+import { readApiError, type ApiClient } from './http';
+import { quickAddParseSchema, taskSchema, taskUpdateSchema, type Priority, type Task, type TaskDraft } from './schemas';
 
 /** Which tasks the panel shows by completion. */
 export type TaskStatus = 'all' | 'pending' | 'completed';
@@ -33,12 +33,16 @@ export const DEFAULT_TASK_QUERY: TaskQuery = Object.freeze({
 /** The change that turns every filter off (status and sort stay as they are). */
 export const CLEARED_FILTERS: Partial<TaskQuery> = Object.freeze({ overdue: false, priority: null, tag: null, text: '' });
 
-/** The changes the panel can make to a task (`null` clears a detail). */
+/** The changes the panel can make to a task (`null` clears a detail; see docs/task-details.md). */
 export interface TaskPatch {
   readonly title?: string;
+  readonly description?: string | null;
   readonly completed?: boolean;
+  /** "YYYY-MM-DD", or a local "YYYY-MM-DDTHH:mm" the server reads in the user's time zone. */
   readonly due_at?: string | null;
   readonly priority?: Priority | null;
+  readonly tags?: readonly string[] | null;
+  readonly repeat?: string | null;
 }
 
 /** The result of a task update. */
@@ -77,4 +81,21 @@ export function updateTask(api: ApiClient, id: number, patch: TaskPatch): Promis
 /** Deletes a task. */
 export function deleteTask(api: ApiClient, id: number): Promise<void> {
   return api.send('DELETE', TASK, { id });
+}
+
+/** What a quick-add line means, without creating anything; `signal` cancels a preview the user typed past. */
+export async function parseQuickAdd(api: ApiClient, text: string, signal?: AbortSignal): Promise<TaskDraft[]> {
+  const response = await api.fetch(api.url('/api/{user_id}/tasks/parse'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text }),
+    signal,
+  });
+  if (!response.ok) throw await readApiError(response);
+  return quickAddParseSchema.parse(await response.json()).tasks;
+}
+
+/** Creates a task from a quick-add draft (title, description, due, priority, tags, repeat). */
+export function createTask(api: ApiClient, draft: TaskDraft): Promise<Task> {
+  return api.json(taskSchema, 'POST', '/api/{user_id}/tasks', {}, draft);
 }

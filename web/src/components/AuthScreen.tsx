@@ -37,18 +37,24 @@ export function AuthScreen({ auth, notice, onSignedIn }: AuthScreenProps) {
     }
   }
 
-  const title = mode === 'sign-in' ? 'Sign in' : 'Create your account';
+  const title = mode === 'sign-in' ? 'Sign in to your list' : 'Create your account';
   return (
     <main className="auth" data-testid="auth-screen">
       <form className="auth__card" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
-        <p className="auth__brand">Todo Chat</p>
-        <h1 id={`${id}-title`}>{title}</h1>
+        <p className="auth__brand">
+          <img src="/icon.svg" alt="" width="28" height="28" />
+          Todo Chat
+        </p>
+        {/* What the app is, in one line, with what to say to it: the first thing a new visitor reads. */}
+        <p className="auth__pitch" data-testid="auth-pitch">
+          Manage your tasks by talking: “add buy milk tomorrow”, “what’s due this week?”
+        </p>
         {notice && (
           <p className="notice" role="status" data-testid="auth-notice">
             {notice}
           </p>
         )}
-        <div className="auth__tabs" role="group" aria-label="Choose">
+        <div className="auth__tabs" role="group" aria-label="Sign in or create an account">
           {(['sign-in', 'sign-up'] as const).map((m) => (
             <button
               key={m}
@@ -61,10 +67,11 @@ export function AuthScreen({ auth, notice, onSignedIn }: AuthScreenProps) {
                 setError(null);
               }}
             >
-              {m === 'sign-in' ? 'Sign in' : 'Sign up'}
+              {m === 'sign-in' ? 'Sign in' : 'Create account'}
             </button>
           ))}
         </div>
+        <h1 id={`${id}-title`}>{title}</h1>
         {mode === 'sign-up' && (
           <label className="field">
             <span>Name</span>
@@ -106,7 +113,7 @@ export function AuthScreen({ auth, notice, onSignedIn }: AuthScreenProps) {
           </p>
         )}
         <button className="button button--primary" type="submit" disabled={busy} data-testid="auth-submit">
-          {busy ? 'Please wait…' : mode === 'sign-in' ? 'Sign in' : 'Sign up'}
+          {busy ? 'Please wait…' : mode === 'sign-in' ? 'Sign in' : 'Create account'}
         </button>
       </form>
     </main>

@@ -1,4 +1,4 @@
-// The chat column: failure banner, messages and composer.
+// The chat column, the page's main landmark: failure banner, messages and composer.
 import type { ChatState } from '../hooks/useChat';
 import { Composer } from './Composer';
 import { ErrorBanner } from './ErrorBanner';
@@ -16,7 +16,7 @@ interface ChatPanelProps {
 export function ChatPanel({ chat, draft, onDraftChange, onSend, maxLength }: ChatPanelProps) {
   const { failure } = chat;
   return (
-    <section className="chat" aria-label="Chat" data-testid="chat-panel">
+    <main className="chat" aria-label="Chat" data-testid="chat-panel">
       {failure && (
         <ErrorBanner
           testId="chat-error-banner"
@@ -27,6 +27,6 @@ export function ChatPanel({ chat, draft, onDraftChange, onSend, maxLength }: Cha
       )}
       <MessageList messages={chat.messages} loading={chat.loadingHistory} onExample={onDraftChange} />
       <Composer value={draft} onChange={onDraftChange} onSend={onSend} sending={chat.sending} maxLength={maxLength} />
-    </section>
+    </main>
   );
 }

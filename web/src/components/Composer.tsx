@@ -10,6 +10,9 @@ interface ComposerProps {
   readonly maxLength: number;
 }
 
+/** The message box's id: the workspace's skip link points at it. */
+export const MESSAGE_BOX_ID = 'message-box';
+
 // Show the counter from 90% of the limit: earlier it is noise.
 const COUNTER_FROM = 0.9;
 let markedReady = false;
@@ -59,11 +62,11 @@ export function Composer({ value, onChange, onSend, sending, maxLength }: Compos
         if (canSend) onSend();
       }}
     >
-      <label htmlFor={`${id}-box`} className="sr-only">
+      <label htmlFor={MESSAGE_BOX_ID} className="sr-only">
         Message
       </label>
       <textarea
-        id={`${id}-box`}
+        id={MESSAGE_BOX_ID}
         ref={box}
         className="composer__box"
         data-testid="composer-input"

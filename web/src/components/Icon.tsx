@@ -16,6 +16,7 @@ const PATHS = {
   alert: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7.5v6M12 16.5v.5',
   filter: 'M3 5h18l-7 8v6l-4 2v-8z',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
+  chevron: 'M9 6l6 6-6 6',
 } as const;
 
 /** The names of the available icons. */

@@ -81,17 +81,22 @@ export function MessageList({ messages, loading, onExample }: MessageListProps) 
       </div>
     );
   }
+  // The scrolling box is the log: focusable, so the conversation scrolls from the keyboard too; the list
+  // inside keeps its list semantics.
   return (
     <div
       className="messages"
       data-testid="message-list"
       ref={box}
+      role="log"
+      aria-label="Messages"
+      tabIndex={0}
       onScroll={(e) => {
         const el = e.currentTarget;
         atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
       }}
     >
-      <ol className="messages__list" role="log" aria-label="Messages" aria-live="polite">
+      <ol className="messages__list">
         {messages.map((message) => (
           <Message key={message.key} message={message} />
         ))}

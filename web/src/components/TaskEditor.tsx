@@ -1,99 +1,154 @@
-// Editing a task in place: its title, due day and priority. Enter saves, Escape cancels.
-import { useId, useState, type FocusEvent, type KeyboardEvent } from 'react';
+// Editing a task in place: title, description, due day and time, priority, tags and repeat.
+// Enter (or Save) saves, Escape cancels; a refused save says why under the field and keeps the focus there.
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { asSentence } from '../api/errors';
 import type { Priority, Task } from '../api/schemas';
 import type { TaskPatch } from '../api/tasks';
-import { editFieldsOf, editPatch, type TaskEditFields } from '../lib/task-edit';
+import { describeRepeat } from '../lib/repeat';
+import { checkEdit, editFieldsOf, editPatch, fieldOfRefusal, type EditRefusal, type TaskEditField, type TaskEditFields } from '../lib/task-edit';
 
 interface TaskEditorProps {
   readonly task: Task;
   readonly timeZone: string;
-  /** Called with only the changed fields (possibly none). */
-  readonly onDone: (patch: TaskPatch) => void;
+  /** Saves the changed fields; resolves with the server's reason when it refuses them, or null. */
+  readonly onSave: (patch: TaskPatch) => Promise<string | null>;
+  readonly onCancel: () => void;
 }
 
 const PRIORITIES: readonly { value: Priority | ''; label: string }[] = [
-  { value: '', label: 'No priority' },
+  { value: '', label: 'None' },
   { value: 'high', label: 'High' },
   { value: 'medium', label: 'Medium' },
   { value: 'low', label: 'Low' },
 ];
+const REPEATS = ['', 'daily', 'weekdays', 'weekly', 'monthly', 'yearly'] as const;
 
 function isPriority(value: string): value is Priority | '' {
   return PRIORITIES.some((p) => p.value === value);
 }
 
-/** The edit form that replaces a task's title while editing. */
-export function TaskEditor({ task, timeZone, onDone }: TaskEditorProps) {
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+type Controls = Partial<Record<TaskEditField, Control>>;
+
+/** The edit form that replaces a task's title and details while editing. */
+export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps) {
   const [fields, setFields] = useState<TaskEditFields>(() => editFieldsOf(task, timeZone));
+  const [refusal, setRefusal] = useState<EditRefusal | null>(null);
+  const saving = useRef(false);
+  const controls = useRef<Controls>({});
   const id = useId();
   const change = (next: Partial<TaskEditFields>) => setFields((current) => ({ ...current, ...next }));
+  // A rule this menu does not offer (from chat: "every mon and thu") stays selectable as it is.
+  const repeats = fields.repeat && !REPEATS.some((r) => r === fields.repeat) ? [...REPEATS, fields.repeat] : REPEATS;
+
+  useEffect(() => {
+    if (refusal) controls.current[refusal.field]?.focus();
+  }, [refusal]);
+
+  async function save() {
+    if (saving.current) return;
+    const early = checkEdit(fields);
+    if (early) return setRefusal(early);
+    const patch = editPatch(task, fields, timeZone);
+    if (Object.keys(patch).length === 0) return onCancel();
+    saving.current = true;
+    const message = await onSave(patch);
+    saving.current = false;
+    // The same refusal again still moves the focus back: a new object re-runs the effect.
+    if (message) setRefusal({ field: fieldOfRefusal(message), message });
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key !== 'Escape') return;
     event.stopPropagation(); // Escape here cancels the edit, not the drawer around it
-    onDone({});
+    onCancel();
   }
 
-  // Leaving the form for another control saves, like the title-only rename did; a date picker
-  // popup takes focus to no element (relatedTarget null), so that does not end the edit.
+  // Leaving the form for another control saves; a date picker popup takes focus to no element
+  // (relatedTarget null), so that does not end the edit.
   function onBlur(event: FocusEvent<HTMLFormElement>) {
     const next = event.relatedTarget;
-    if (next instanceof Node && !event.currentTarget.contains(next)) onDone(editPatch(task, fields, timeZone));
+    if (next instanceof Node && !event.currentTarget.contains(next)) void save();
   }
 
+  const errorId = `${id}-error`;
+  const setField = (name: TaskEditField, value: string) => {
+    if (name !== 'priority') change({ [name]: value });
+    else if (isPriority(value)) change({ priority: value });
+  };
+  // What every control shares: its id for the label, a ref to put the focus back, its value, and the error link.
+  const bind = (name: TaskEditField) => ({
+    id: `${id}-${name}`,
+    ref: (el: Control) => {
+      controls.current[name] = el;
+    },
+    className: 'editor-input',
+    value: fields[name],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setField(name, e.target.value),
+    'aria-invalid': refusal?.field === name ? true : undefined,
+    'aria-describedby': refusal?.field === name ? errorId : undefined,
+  });
+  const field = (name: TaskEditField, label: string, input: ReactNode, className = '') => (
+    <div className={`editor-field ${className}`}>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      {input}
+      {refusal?.field === name && (
+        <p className="field-error" id={errorId} role="alert" data-testid="task-edit-error">
+          {asSentence(refusal.message)}
+        </p>
+      )}
+    </div>
+  );
   return (
     <form
       className="task-editor"
       data-testid="task-editor"
+      aria-label={`Edit “${task.title}”`}
       onSubmit={(e) => {
         e.preventDefault();
-        onDone(editPatch(task, fields, timeZone));
+        void save();
       }}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
     >
-      <input
-        className="task__edit"
-        value={fields.title}
-        autoFocus
-        onChange={(e) => change({ title: e.target.value })}
-        aria-label={`New title for “${task.title}”`}
-        data-testid="task-title-input"
-      />
+      {field('title', 'Title', <input {...bind('title')} autoFocus data-testid="task-title-input" />)}
+      {field('description', 'Description', <textarea {...bind('description')} rows={2} data-testid="task-description-input" />)}
       <div className="task-editor__row">
-        <label className="sr-only" htmlFor={`${id}-due`}>
-          Due date
-        </label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          className="task-editor__field"
-          value={fields.dueDate}
-          onChange={(e) => change({ dueDate: e.target.value })}
-          data-testid="task-due-input"
-        />
-        <label className="sr-only" htmlFor={`${id}-priority`}>
-          Priority
-        </label>
-        <select
-          id={`${id}-priority`}
-          className="task-editor__field"
-          value={fields.priority}
-          onChange={(e) => {
-            if (isPriority(e.target.value)) change({ priority: e.target.value });
-          }}
-          data-testid="task-priority-input"
-        >
-          {PRIORITIES.map(({ value, label }) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        {field('dueDate', 'Due', <input {...bind('dueDate')} type="date" data-testid="task-due-input" />, 'editor-field--date')}
+        {field('dueTime', 'Time', <input {...bind('dueTime')} type="time" data-testid="task-time-input" />, 'editor-field--time')}
+      </div>
+      <div className="task-editor__row">
+        {field(
+          'priority',
+          'Priority',
+          <select {...bind('priority')} data-testid="task-priority-input">
+            {PRIORITIES.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>,
+          'editor-field--grow',
+        )}
+        {field(
+          'repeat',
+          'Repeat',
+          <select {...bind('repeat')} data-testid="task-repeat-input">
+            {repeats.map((rule) => (
+              <option key={rule} value={rule}>
+                {rule ? describeRepeat(rule) : 'Never'}
+              </option>
+            ))}
+          </select>,
+          'editor-field--grow',
+        )}
+      </div>
+      {field('tags', 'Tags', <input {...bind('tags')} placeholder="e.g. work, home" data-testid="task-tags-input" />)}
+      <div className="task-editor__actions">
         <button type="submit" className="button button--small button--primary" data-testid="task-edit-save">
           Save
         </button>
-        <button type="button" className="button button--small" onClick={() => onDone({})} data-testid="task-edit-cancel">
+        <button type="button" className="button button--small" onClick={onCancel} data-testid="task-edit-cancel">
           Cancel
         </button>
       </div>

@@ -101,7 +101,7 @@ export function TaskFilters({ query, knownTags, onChange }: TaskFiltersProps) {
       </div>
       <div id={`${id}-filters`} className="task-filters" role="group" aria-label="Filters" hidden={!open} data-testid="task-filters">
         <label className="task-filters__check">
-          <input type="checkbox" checked={query.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} data-testid="task-filter-overdue" />
+          <input type="checkbox" className="check" checked={query.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} data-testid="task-filter-overdue" />
           Overdue only
         </label>
         <label className="task-filters__field">

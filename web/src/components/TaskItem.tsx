@@ -1,5 +1,5 @@
 // One task row: tick to complete, its details at a glance, edit in place, delete.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Task } from '../api/schemas';
 import type { TaskPatch } from '../api/tasks';
 import { Icon } from './Icon';
@@ -13,7 +13,8 @@ interface TaskItemProps {
   readonly timeZone: string;
   readonly activeTag: string | null;
   readonly onToggle: (task: Task) => void;
-  readonly onEdit: (task: Task, patch: TaskPatch) => void;
+  /** Saves an edit; resolves with the server's refusal, or null. */
+  readonly onEdit: (task: Task, patch: TaskPatch) => Promise<string | null>;
   readonly onDelete: (task: Task) => void;
   readonly onTag: (tag: string | null) => void;
 }
@@ -21,15 +22,28 @@ interface TaskItemProps {
 /** A task in the panel; double-click or the pencil edits it (Enter saves, Escape cancels). */
 export function TaskItem({ task, overdue, now, timeZone, activeTag, onToggle, onEdit, onDelete, onTag }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
+  const row = useRef<HTMLLIElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
   const classes = ['task', task.completed && 'task--done', overdue && 'task--overdue', editing && 'task--editing'].filter(Boolean).join(' ');
 
-  function done(patch: TaskPatch) {
-    setEditing(false);
-    if (Object.keys(patch).length > 0) onEdit(task, patch);
+  useEffect(() => {
+    const ended = wasEditing.current && !editing;
+    wasEditing.current = editing;
+    // The editor took the focus with it: give it back to the pencil, unless the person already moved on.
+    const focus = document.activeElement;
+    if (ended && (!focus || focus === document.body || row.current?.contains(focus))) editButton.current?.focus();
+  }, [editing]);
+
+  async function save(patch: TaskPatch): Promise<string | null> {
+    const refusal = await onEdit(task, patch);
+    if (!refusal) setEditing(false);
+    return refusal;
   }
 
   return (
     <li
+      ref={row}
       className={classes}
       data-testid="task-item"
       data-task-id={task.id}
@@ -39,7 +53,7 @@ export function TaskItem({ task, overdue, now, timeZone, activeTag, onToggle, on
     >
       <input
         type="checkbox"
-        className="task__check"
+        className="check task__check"
         checked={task.completed}
         onChange={() => onToggle(task)}
         aria-label={`Mark “${task.title}” as ${task.completed ? 'not done' : 'done'}`}
@@ -47,7 +61,7 @@ export function TaskItem({ task, overdue, now, timeZone, activeTag, onToggle, on
       />
       <div className="task__body">
         {editing ? (
-          <TaskEditor task={task} timeZone={timeZone} onDone={done} />
+          <TaskEditor task={task} timeZone={timeZone} onSave={save} onCancel={() => setEditing(false)} />
         ) : (
           <>
             <span className="task__head">
@@ -56,12 +70,18 @@ export function TaskItem({ task, overdue, now, timeZone, activeTag, onToggle, on
               </span>
               {task.priority && <PriorityMarker priority={task.priority} />}
             </span>
+            {task.description && (
+              <p className="task__description" data-testid="task-description">
+                {task.description}
+              </p>
+            )}
             <TaskMeta task={task} overdue={overdue} now={now} timeZone={timeZone} activeTag={activeTag} onTag={onTag} />
           </>
         )}
       </div>
       <span className="task__actions" hidden={editing}>
         <button
+          ref={editButton}
           type="button"
           className="icon-button"
           onClick={() => setEditing(true)}

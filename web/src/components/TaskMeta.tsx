@@ -1,6 +1,6 @@
 // The details of a task beside and under its title: priority flag, due date, repeat rule and tags.
 import type { Priority, Task } from '../api/schemas';
-import { describeDue, formatDue, parseDue } from '../lib/due';
+import { describeDue, formatDue, parseDue, relativeDay } from '../lib/due';
 import { describeRepeat } from '../lib/repeat';
 import { Icon } from './Icon';
 
@@ -33,6 +33,7 @@ interface TaskMetaProps {
 /** The line under the title; nothing when the task has no details. */
 export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: TaskMetaProps) {
   const due = parseDue(task.due_at);
+  const relative = due && relativeDay(due, { now, timeZone });
   const tags = task.tags ?? [];
   if (!due && !task.repeat && tags.length === 0) return null;
   return (
@@ -42,6 +43,12 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
           <Icon name={overdue ? 'alert' : 'calendar'} />
           <span className="sr-only">{overdue ? 'Overdue, was due ' : 'Due '}</span>
           <time dateTime={task.due_at}>{formatDue(due, { now, timeZone })}</time>
+          {relative && <span className="sr-only">, </span>}
+          {relative && (
+            <span className="meta__badge" data-testid="task-due-relative">
+              {relative}
+            </span>
+          )}
         </span>
       )}
       {task.repeat && (
@@ -63,7 +70,8 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
                 onClick={() => onTag(activeTag === tag ? null : tag)}
                 data-testid="task-tag"
               >
-                #{tag}
+                {/* The pill is the look; the button around it grows to a finger-sized target on touch screens. */}
+                <span className="tag__pill">#{tag}</span>
               </button>
             </li>
           ))}

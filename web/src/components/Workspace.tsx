@@ -6,10 +6,12 @@ import type { ChatResult } from '../api/schemas';
 import type { AppConfig } from '../config';
 import { useChat } from '../hooks/useChat';
 import { useConversations } from '../hooks/useConversations';
+import { useQuickAdd } from '../hooks/useQuickAdd';
 import { useTasks } from '../hooks/useTasks';
 import { useTimezoneSync } from '../hooks/useTimezoneSync';
 import { loadActiveConversation, loadDraft, saveActiveConversation, saveDraft } from '../lib/storage';
 import { ChatPanel } from './ChatPanel';
+import { MESSAGE_BOX_ID } from './Composer';
 import { ConversationSidebar } from './ConversationSidebar';
 import { Header } from './Header';
 import { TaskPanel } from './TaskPanel';
@@ -34,6 +36,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
   const conversations = useConversations(api, onSessionExpired);
   const tasks = useTasks(api, taskVersion, onSessionExpired);
   const timezone = useTimezoneSync(api, onSessionExpired);
+  const quickAdd = useQuickAdd(api, tasks.add, onSessionExpired);
   const { refresh: refreshConversations } = conversations;
 
   const open = useCallback(
@@ -100,6 +103,9 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
 
   return (
     <div className="workspace" data-drawer={drawer ?? 'none'} data-testid="workspace">
+      <a className="skip-link" href={`#${MESSAGE_BOX_ID}`} data-testid="skip-link">
+        Skip to the message box
+      </a>
       <Header
         user={user}
         drawer={drawer}
@@ -119,7 +125,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
         }}
       />
       <ChatPanel chat={chat} draft={draft} onDraftChange={changeDraft} onSend={() => void send()} maxLength={config.maxMessageLength} />
-      <TaskPanel id="tasks" state={tasks} timezone={timezone} />
+      <TaskPanel id="tasks" state={tasks} timezone={timezone} quickAdd={quickAdd} />
       {drawer && <button type="button" className="backdrop" aria-label="Close panel" onClick={() => setDrawer(null)} tabIndex={-1} />}
     </div>
   );

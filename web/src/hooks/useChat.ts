@@ -5,7 +5,7 @@ import { listMessages } from '../api/conversations';
 import { describeError, isAbort, SessionExpiredError } from '../api/errors';
 import type { ApiClient } from '../api/http';
 import type { ChatResult, StoredMessage, ToolCall } from '../api/schemas';
-import { browserTimeZone } from '../lib/due';
+import { browserLocale, browserTimeZone } from '../lib/due';
 
 /** A message as the list renders it. */
 export interface ChatMessage {
@@ -120,7 +120,7 @@ export function useChat(api: ApiClient, conversationId: number | null, callbacks
       try {
         const result = await sendChat(
           api,
-          { message: text, conversationId, timezone: browserTimeZone() },
+          { message: text, conversationId, timezone: browserTimeZone(), locale: browserLocale() },
           {
             onDelta: (delta) => update((m) => ({ ...m, content: m.content + delta })),
             onToolCall: (call) => update((m) => ({ ...m, toolCalls: [...m.toolCalls, call] })),

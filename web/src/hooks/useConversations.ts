@@ -11,7 +11,8 @@ export interface ConversationsState {
   readonly loaded: boolean;
   readonly error: string | null;
   refresh(): Promise<void>;
-  rename(id: number, title: string): Promise<void>;
+  /** Renames; resolves with the server's reason when it refuses the name (shown by the field), or null. */
+  rename(id: number, title: string): Promise<string | null>;
   remove(id: number): Promise<boolean>;
 }
 
@@ -48,17 +49,20 @@ export function useConversations(api: ApiClient, onSessionExpired: () => void): 
     void refresh();
   }, [refresh]);
 
+  // Not optimistic: a refused name must stay in the field with the reason, not flash and revert.
   const rename = useCallback(
-    async (id: number, title: string) => {
-      setConversations((list) => list.map((c) => (c.id === id ? { ...c, title } : c)));
+    async (id: number, title: string): Promise<string | null> => {
       try {
         await renameConversation(api, id, title);
       } catch (cause) {
-        fail(cause, 'Could not rename the conversation');
+        if (cause instanceof SessionExpiredError) onSessionExpired();
+        return describeError(cause);
       }
-      await refresh();
+      setConversations((list) => list.map((c) => (c.id === id ? { ...c, title } : c)));
+      void refresh();
+      return null;
     },
-    [api, fail, refresh],
+    [api, refresh, onSessionExpired],
   );
 
   const remove = useCallback(

@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, SessionExpiredError } from '../api/errors';
 import type { ApiClient } from '../api/http';
-import type { Task } from '../api/schemas';
-import { DEFAULT_TASK_QUERY, deleteTask, listTasks, updateTask, type TaskPatch, type TaskQuery } from '../api/tasks';
+import type { Task, TaskDraft } from '../api/schemas';
+import { createTask, DEFAULT_TASK_QUERY, deleteTask, listTasks, updateTask, type TaskPatch, type TaskQuery } from '../api/tasks';
 
 /** What the task panel renders and can do. */
 export interface TasksState {
@@ -17,8 +17,10 @@ export interface TasksState {
   setQuery(change: Partial<TaskQuery>): void;
   refresh(): Promise<void>;
   toggle(task: Task): Promise<void>;
-  /** Saves a title, due date or priority edited in the panel. */
-  edit(task: Task, patch: TaskPatch): Promise<void>;
+  /** Saves the editor's changes; resolves with why the server refused them (to show by the field), or null. */
+  edit(task: Task, patch: TaskPatch): Promise<string | null>;
+  /** Creates the tasks quick add read; resolves with why one was refused, or null when all were created. */
+  add(drafts: readonly TaskDraft[]): Promise<string | null>;
   remove(task: Task): Promise<void>;
 }
 
@@ -106,20 +108,41 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
     [api, replace, fail, refresh, supersede],
   );
 
+  // Not optimistic: a refused edit keeps the editor open with the server's reason, so the list waits for the answer.
   const edit = useCallback(
-    async (task: Task, patch: TaskPatch) => {
-      supersede();
-      replace({ ...task, ...patch });
+    async (task: Task, patch: TaskPatch): Promise<string | null> => {
       try {
-        replace(await updateTask(api, task.id, patch));
+        const updated = await updateTask(api, task.id, patch);
+        supersede();
+        replace(updated);
         // A new due date or priority can move the task in the sort order or out of the filter.
-        if (patch.due_at !== undefined || patch.priority !== undefined) void refresh();
+        if (patch.due_at !== undefined || patch.priority !== undefined || patch.tags !== undefined) void refresh();
+        return null;
       } catch (cause) {
-        fail(cause, `Could not save "${task.title}"`);
-        void refresh();
+        if (cause instanceof SessionExpiredError) onSessionExpired();
+        return describeError(cause);
       }
     },
-    [api, replace, fail, refresh, supersede],
+    [api, replace, refresh, supersede, onSessionExpired],
+  );
+
+  const add = useCallback(
+    async (drafts: readonly TaskDraft[]): Promise<string | null> => {
+      let refusal: string | null = null;
+      // One at a time, in the order typed, so a list keeps its order and a refusal stops the rest.
+      for (const draft of drafts) {
+        try {
+          await createTask(api, draft);
+        } catch (cause) {
+          if (cause instanceof SessionExpiredError) onSessionExpired();
+          refusal = describeError(cause);
+          break;
+        }
+      }
+      await refresh();
+      return refusal;
+    },
+    [api, refresh, onSessionExpired],
   );
 
   const remove = useCallback(
@@ -136,5 +159,5 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
     [api, fail, refresh, supersede],
   );
 
-  return { tasks, query, knownTags, loading, error, setQuery, refresh, toggle, edit, remove };
+  return { tasks, query, knownTags, loading, error, setQuery, refresh, toggle, edit, add, remove };
 }

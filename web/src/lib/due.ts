@@ -1,4 +1,4 @@
-// Due dates as people read them ("Today 17:00", "Tomorrow", "Fri 27 Nov"), in a time zone, with Intl only.
+// Due dates as people read them ("Fri 27 Nov, 17:00", with "Today" as a badge), in a zone and locale, with Intl only.
 
 /** A parsed `due_at`: a whole day, or an instant with a time of day. */
 export type Due =
@@ -32,6 +32,11 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
     formatters.set(key, cached);
   }
   return cached;
+}
+
+/** The browser's language ("en-GB"), which dates are written for; undefined lets Intl use its default. */
+export function browserLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language || undefined;
 }
 
 /** The browser's IANA time zone ("Europe/Paris"); 'UTC' when the browser does not say. */
@@ -79,36 +84,37 @@ function formatDay(due: Due, timeZone: string, locale: string | undefined, optio
   return formatter(locale, { ...options, timeZone: 'UTC' }).format(noon);
 }
 
-// 24-hour locales write "09:30"; 12-hour ones "9:30 AM".
-function formatClock(instant: Date, timeZone: string, locale: string | undefined): string {
-  const cycle = formatter(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  const hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
-  return formatter(locale, { hour, minute: '2-digit', timeZone }).format(instant);
-}
-
-const RELATIVE: Readonly<Record<number, string>> = { [-1]: 'Yesterday', 0: 'Today', 1: 'Tomorrow' };
-
-/** The short label: "Today 17:00", "Tomorrow", "Fri 27 Nov" (with the year when it is not this year's). */
+/**
+ * The one date style of the app, shared with the server's chat replies: "Fri 27 Nov, 17:00" (en-GB),
+ * "Fri, Nov 27, 5:00 PM" (en-US); the year only when the due is not in this year (in the zone), the time
+ * only for a due with a time.
+ */
 export function formatDue(due: Due, context: DueContext = {}): string {
   const timeZone = zoneOf(context);
-  const today = calendarDay(context.now ?? new Date(), timeZone);
-  const day = dueDay(due, timeZone);
-  const label =
-    RELATIVE[dayNumber(day) - dayNumber(today)] ??
-    formatDay(due, timeZone, context.locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      ...(day.year === today.year ? {} : { year: 'numeric' }),
-    });
-  return due.kind === 'time' ? `${label} ${formatClock(due.instant, timeZone, context.locale)}` : label;
+  const thisYear = calendarDay(context.now ?? new Date(), timeZone).year === dueDay(due, timeZone).year;
+  return formatDay(due, timeZone, context.locale ?? browserLocale(), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    ...(due.kind === 'time' ? { hour: 'numeric', minute: '2-digit' } : {}),
+  });
 }
 
-/** The full date for a tooltip: "Friday, 27 November 2026, 17:00". */
-export function describeDue(due: Due, context: DueContext = {}): string {
+/** "Today", "Tomorrow" or "Yesterday" in the locale's words, for a badge beside the date; null for other days. */
+export function relativeDay(due: Due, context: DueContext = {}): string | null {
   const timeZone = zoneOf(context);
-  const day = formatDay(due, timeZone, context.locale, { dateStyle: 'full' });
-  return due.kind === 'time' ? `${day}, ${formatClock(due.instant, timeZone, context.locale)}` : day;
+  const offset = dayNumber(dueDay(due, timeZone)) - dayNumber(calendarDay(context.now ?? new Date(), timeZone));
+  if (Math.abs(offset) > 1) return null;
+  const locale = context.locale ?? browserLocale();
+  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day');
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+}
+
+/** The full date for a tooltip: "Friday, 27 November 2026 at 17:00". */
+export function describeDue(due: Due, context: DueContext = {}): string {
+  const options: Intl.DateTimeFormatOptions = due.kind === 'time' ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'full' };
+  return formatDay(due, zoneOf(context), context.locale ?? browserLocale(), options);
 }
 
 /** Whether the due date has passed: a day from the next day on, a time from that instant on. */
