@@ -49,6 +49,18 @@ describe('regression: the web app was sent uncompressed with max-age=0, and /fav
     }
   });
 
+  test('/favicon.ico is a real icon, the manifest has its media type, and both are cached for a day', async () => {
+    const icon = await get('/favicon.ico');
+    assert.equal(icon.statusCode, 200);
+    assert.match(String(icon.headers['content-type']), /^image\//);
+    assert.deepEqual([...icon.rawPayload.subarray(0, 4)], [0, 0, 1, 0], 'an ICO header, not HTML');
+    const manifest = await get('/manifest.webmanifest');
+    assert.equal(manifest.statusCode, 200);
+    assert.match(String(manifest.headers['content-type']), /^application\/manifest\+json/);
+    assert.equal((manifest.json() as { start_url: string }).start_url, '/');
+    for (const res of [icon, manifest]) assert.equal(res.headers['cache-control'], 'public, max-age=86400');
+  });
+
   test('a missing file is a JSON 404, never the HTML page', async () => {
     for (const url of ['/missing-icon.png', '/assets/gone-12345678.js', '/robots.txt']) {
       const res = await get(url);
