@@ -22,7 +22,7 @@ function isAppRoute(url: string): boolean {
 /** The cache policy of a file under web/dist. */
 function cacheControl(file: string): string {
   if (HASHED.test(file)) return IMMUTABLE;
-  return file.endsWith('.html') ? REVALIDATE : STABLE;
+  return /\.html(?:\.(?:br|gz))?$/.test(file) ? REVALIDATE : STABLE;
 }
 
 /**
