@@ -10,7 +10,11 @@ export const SKIP_BROWSER: string | false = existsSync(CHROMIUM_PATH)
   ? false
   : `chromium not installed at ${CHROMIUM_PATH}: apt-get install chromium`;
 
+/** A host name that reaches the test server but is not one of its origins (a page opened at an unexpected address). */
+export const FOREIGN_HOST = 'todo-elsewhere.test';
+
 const ARGS = [
+  `--host-resolver-rules=MAP ${FOREIGN_HOST} 127.0.0.1`,
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
