@@ -9,6 +9,7 @@ import { idSchema, parseInput, textSchema } from '../domain/validation.js';
 import { AppError, isDatabaseUnavailable } from '../errors.js';
 import type { ChatMetrics } from '../observability/hooks.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
+import { PLACEHOLDER_TITLE, summariseTurn } from './conversation-title.js';
 import { historyToItems, isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
 import { isProviderError, modelFailure } from './providers.js';
@@ -114,7 +115,7 @@ export function createChatService(deps: ChatDeps) {
       if (Object.keys(changed).length) settings = await deps.settings.update(userId, changed);
       const conversation = conversation_id
         ? await deps.conversations.get(userId, conversation_id)
-        : await deps.conversations.create(userId, message);
+        : await deps.conversations.create(userId, PLACEHOLDER_TITLE);
       const history = await deps.conversations.recentMessages(userId, conversation.id, deps.historyWindow);
       await deps.conversations.append(userId, conversation.id, { role: 'user', content: message });
       return { userId, conversation, message, history, timeZone: settings.timezone, locale: settings.locale };
@@ -146,6 +147,9 @@ export function createChatService(deps: ChatDeps) {
       }
       const text = response.trim() || 'Done.';
       await reply.save(text, tools.calls);
+      // Until a request does something, the conversation keeps its placeholder; then it is named after it.
+      const summary = turn.conversation.title === PLACEHOLDER_TITLE ? summariseTurn(tools.calls) : null;
+      if (summary) await deps.conversations.retitle(turn.userId, turn.conversation.id, summary);
       deps.metrics?.observeTurn('ok', seconds());
       return { conversation_id: turn.conversation.id, response: text, tool_calls: tools.calls };
     },

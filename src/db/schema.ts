@@ -127,6 +127,8 @@ export const conversations = pgTable(
     id: serial('id').primaryKey(),
     userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
     title: varchar('title', { length: 200 }).notNull().default('New conversation'),
+    /** The title is still the placeholder, waiting for the first request to summarise (false once set or renamed). */
+    titleAuto: boolean('title_auto').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

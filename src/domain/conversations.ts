@@ -57,16 +57,6 @@ function notFound(id: number): AppError {
   return new AppError('NOT_FOUND', `Conversation ${id} not found`);
 }
 
-/** A short title from a first message: its first line, whitespace collapsed, cut at a word near 60 characters. */
-export function titleFromMessage(message: string): string {
-  const line = message.split('\n').find((l) => l.trim())?.replace(/\s+/g, ' ').trim() ?? '';
-  if (!line) return 'New conversation';
-  if (line.length <= 60) return line;
-  const cut = line.slice(0, 60);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 30 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** Conversations and their messages, always scoped to one user. */
 export function createConversationService(db: Database) {
   async function requireOwned(userId: string, id: number): Promise<ConversationRow> {
@@ -92,18 +82,26 @@ export function createConversationService(db: Database) {
       return toConversation(await requireOwned(userId, id));
     },
 
-    /** Start a conversation titled from its first message. */
-    async create(userId: string, firstMessage: string): Promise<Conversation> {
-      const [row] = await db.insert(conversations).values({ userId, title: titleFromMessage(firstMessage) }).returning();
+    /** Start a conversation with a placeholder title, which its first request will replace (see `retitle`). */
+    async create(userId: string, placeholder: string): Promise<Conversation> {
+      const [row] = await db.insert(conversations).values({ userId, title: placeholder, titleAuto: true }).returning();
       return toConversation(row!);
     },
 
-    /** Rename a conversation. */
+    /** Give a conversation that still has its placeholder title this one (a summary of its first request); a title the user chose stays. */
+    async retitle(userId: string, id: number, title: string): Promise<void> {
+      await db
+        .update(conversations)
+        .set({ title: parseInput(conversationTitleSchema, title, 'title'), titleAuto: false })
+        .where(and(eq(conversations.userId, userId), eq(conversations.id, id), eq(conversations.titleAuto, true)));
+    },
+
+    /** Rename a conversation; its place in the list (by last activity) does not change. */
     async rename(userId: string, id: number, input: Record<string, unknown>): Promise<Conversation> {
       const { title } = parseInput(renameSchema, input);
       const [row] = await db
         .update(conversations)
-        .set({ title, updatedAt: new Date() })
+        .set({ title, titleAuto: false })
         .where(and(eq(conversations.userId, userId), eq(conversations.id, id)))
         .returning();
       if (!row) throw notFound(id);

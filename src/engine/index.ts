@@ -11,6 +11,7 @@ import type { EngineStep, TranscriptEntry } from './types.js';
 export type { EngineContext } from './clock.js';
 export { isTimeZone, zonedInstant } from './clock.js';
 export { readQuickAdd } from './quick-add.js';
+export { TASK_VERBS } from './lexicon.js';
 export type { NewTask } from './titles.js';
 export type { EngineStep, ToolName, TranscriptEntry } from './types.js';
 

@@ -17,7 +17,7 @@ for (const driver of testDrivers) {
     const chat = (user: TestUser, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: payload as object });
     const get = (user: TestUser, path: string) => t.app.inject({ method: 'GET', url: `/api/${user.id}${path}`, headers: user.headers });
 
-    test('a new conversation gets a title from the first message; list, messages, rename and delete work', async () => {
+    test('a new conversation is titled with a summary of its first request; list, messages, rename and delete work', async () => {
       const first = await chat(alice, { message: 'add buy milk' });
       assert.equal(first.statusCode, 200, first.body);
       const body = first.json();
@@ -25,7 +25,7 @@ for (const driver of testDrivers) {
       assert.equal(body.tool_calls.at(-1).name, 'add_task');
       const list = (await get(alice, '/conversations')).json();
       assert.equal(list[0].id, body.conversation_id);
-      assert.equal(list[0].title, 'add buy milk');
+      assert.equal(list[0].title, 'Milk');
       const messages = (await get(alice, `/conversations/${body.conversation_id}/messages`)).json();
       assert.deepEqual(messages.map((m: { role: string }) => m.role), ['user', 'assistant']);
       assert.equal(messages[0].content, 'add buy milk');
@@ -41,10 +41,36 @@ for (const driver of testDrivers) {
       assert.equal((await get(alice, `/conversations/${second.conversation_id}/messages`)).statusCode, 404);
     });
 
-    test('a long first message gets a short title', async () => {
+    test('a long first request gets a short title', async () => {
       const res = (await chat(alice, { message: `please add ${'a very long task title '.repeat(10)}` })).json();
       const conv = (await get(alice, '/conversations')).json().find((c: { id: number }) => c.id === res.conversation_id);
-      assert.ok(conv.title.length <= 61 && conv.title.endsWith('…'), conv.title);
+      assert.ok(conv.title.length <= 60 && conv.title.endsWith('…'), conv.title);
+    });
+
+    test('regression: the title was the first message verbatim ("hi"); it waits for a request, then summarises it', async () => {
+      const hi = (await chat(alice, { message: 'hi' })).json();
+      const titleOf = async (id: number) => (await get(alice, '/conversations')).json().find((c: { id: number }) => c.id === id).title;
+      assert.equal(await titleOf(hi.conversation_id), 'New conversation', 'a greeting names nothing');
+      await chat(alice, { message: 'add buy groceries and book the dentist', conversation_id: hi.conversation_id });
+      assert.equal(await titleOf(hi.conversation_id), 'Groceries and dentist');
+      await chat(alice, { message: 'add call mom', conversation_id: hi.conversation_id });
+      assert.equal(await titleOf(hi.conversation_id), 'Groceries and dentist', 'the first request names it, later ones do not');
+      const listed = (await chat(alice, { message: "what's pending?" })).json();
+      assert.equal(await titleOf(listed.conversation_id), 'Pending tasks');
+    });
+
+    test('regression: renaming moved a conversation to the top; it keeps its place, and a renamed one is never retitled', async () => {
+      const older = (await chat(alice, { message: 'hello' })).json().conversation_id as number;
+      const newer = (await chat(alice, { message: 'add water the ferns' })).json().conversation_id as number;
+      const order = async () => ((await get(alice, '/conversations')).json() as { id: number }[]).map((c) => c.id).filter((id) => id === older || id === newer);
+      assert.deepEqual(await order(), [newer, older]);
+      const renamed = await t.app.inject({ method: 'PATCH', url: `/api/${alice.id}/conversations/${older}`, headers: alice.headers, payload: { title: 'My plans' } });
+      assert.equal(renamed.statusCode, 200);
+      assert.deepEqual(await order(), [newer, older], 'renaming is not activity');
+      await chat(alice, { message: 'add feed the cat', conversation_id: older });
+      const titles = (await get(alice, '/conversations')).json() as { id: number; title: string }[];
+      assert.equal(titles.find((c) => c.id === older)!.title, 'My plans', 'a name the user chose stays');
+      assert.deepEqual(await order(), [older, newer], 'a new message is activity');
     });
 
     test('empty, blank, over-long and wrongly typed messages are 400 before any model call, nothing stored', async () => {
