@@ -103,7 +103,9 @@ for (const driver of testDrivers) {
       fake.use(() => ({ kind: 'status', status: 500, headers: { 'retry-after-ms': '10' } }));
       assert.equal(start.statusCode, 502);
       const conversations = (await t.app.inject({ method: 'GET', url: `/api/${u.id}/conversations`, headers: u.headers })).json() as { id: number; title: string }[];
-      const conv = conversations.find((c) => c.title === 'start')!;
+      // The newest conversation; a turn that failed leaves it with its placeholder title.
+      const conv = conversations[0]!;
+      assert.equal(conv.title, 'New conversation');
       const res = await chat({ message: 'please work', conversation_id: conv.id });
       assert.equal(res.statusCode, 502);
       assert.equal(res.json().error.code, 'MODEL_ERROR');
