@@ -7,7 +7,7 @@ import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
 import { inTransaction, joinAmbientTransactions } from './db/ambient.js';
 import { createDb, databaseAnswers, type Db } from './db/client.js';
-import { forwardLog } from './logger.js';
+import { forwardLog } from './observability/logger.js';
 import { createChatService } from './agent/chat.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { createDb, type Database, type Db } from '../../src/db/client.js';
 import { schema } from '../../src/db/schema.js';
 import { createApp } from '../../src/http/app.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { createServices } from '../../src/services.js';
 import { chatReplySchema } from './client.js';
 

@@ -6,7 +6,8 @@ import { localeSchema, timeZoneSchema, type SettingsService } from '../domain/se
 import type { TaskService } from '../domain/tasks.js';
 import { formatLocalDate, toLocal } from '../domain/time.js';
 import { idSchema, parseInput, textSchema } from '../domain/validation.js';
-import { AppError, isDatabaseUnavailable } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { AppError } from '../errors.js';
 import type { ChatMetrics } from '../observability/hooks.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../mcp/in-process-clients.js';
 import { PLACEHOLDER_TITLE, summariseTurn } from './conversation-title.js';

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, errorBody, errorCatalog, isDatabaseUnavailable, type ErrorCode } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { AppError, errorBody, errorCatalog, type ErrorCode } from '../errors.js';
 
 /** Fastify's own error codes that are the caller's fault, mapped to the catalog. */
 const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {

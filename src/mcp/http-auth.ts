@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { requireBearer } from '../auth/bearer.js';
 import type { AuthUser, VerifyToken } from '../auth/verify-token.js';
-import { AppError } from '../errors.js';
 
 /** The parts of Config the MCP HTTP endpoint reads. */
 export interface McpHttpConfig {
@@ -37,14 +37,7 @@ export function bearerChallenge(config: McpHttpConfig, message: string): string 
   return `Bearer error="invalid_token", error_description="${description}", resource_metadata="${resourceMetadataUrl(config)}"`;
 }
 
-const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i;
-
 /** Verify the request's Bearer JWT (header only: never the query string) or throw UNAUTHENTICATED. */
 export async function authenticateMcpRequest(request: FastifyRequest, verifyToken: VerifyToken): Promise<AuthUser> {
-  const header = request.headers.authorization;
-  const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-  if (!token) {
-    throw new AppError('UNAUTHENTICATED', 'Missing access token: send Authorization: Bearer <JWT> (from /api/auth/token)');
-  }
-  return verifyToken(token);
+  return verifyToken(requireBearer(request.headers.authorization));
 }

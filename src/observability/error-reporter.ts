@@ -1,6 +1,6 @@
 import type * as SentryNode from '@sentry/node';
 import type { FastifyBaseLogger } from 'fastify';
-import { anonymiseUserId } from '../logger.js';
+import { anonymiseUserId } from './logger.js';
 import { scrubEvent } from './scrub.js';
 
 /** What an error report carries besides the error: never a secret, never a full user id. */

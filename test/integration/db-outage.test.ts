@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { ToolCallError } from '@openai/agents';
-import { isDatabaseUnavailable } from '../../src/errors.js';
+import { isDatabaseUnavailable } from '../../src/db/errors.js';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { buildTestApp, testDrivers, type TestApp } from '../helpers/test-app.js';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
-import { createLogger, logFileStream } from '../../src/logger.js';
+import { createLogger, logFileStream } from '../../src/observability/logger.js';
 
 /** The text of every file in `dir`, oldest rotation first. */
 function filesIn(dir: string): { name: string; text: string }[] {

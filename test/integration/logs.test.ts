@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { captureOutput } from '../helpers/capture-output.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
-import { censor, createLogger } from '../../src/logger.js';
+import { censor, createLogger } from '../../src/observability/logger.js';
 import { Writable } from 'node:stream';
 
 /** The app's logger writing into an array: one JSON string per line. */

@@ -12,7 +12,7 @@ import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/client.js';
 import { createTaskService, type TaskService } from '../../src/domain/tasks.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { createServices } from '../../src/services.js';
 import { pgliteTemplate } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type Driver } from '../helpers/test-app.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { createErrorReporter, disabledErrorReporter } from '../../src/observability/error-reporter.js';
 import { scrubEvent, scrubText } from '../../src/observability/scrub.js';
 import { startFakeSentry } from './support/fake-sentry.js';

@@ -1,7 +1,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { CompletedTask, TaskService } from '../../domain/tasks.js';
-import { AppError, isDatabaseUnavailable } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../db/errors.js';
+import { AppError } from '../../errors.js';
 
 /** What every tool is bound to: the authenticated caller and the task domain. */
 export interface ToolContext {

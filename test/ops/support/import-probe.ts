@@ -27,7 +27,7 @@ async function report(): Promise<void> {
 
 if (process.argv[2] === 'reporter') {
   const { createErrorReporter } = await import('../../../src/observability/error-reporter.js');
-  const { createLogger } = await import('../../../src/logger.js');
+  const { createLogger } = await import('../../../src/observability/logger.js');
   const reporter = await createErrorReporter({ dsn: process.env.SENTRY_DSN, environment: 'test', release: 'test', logger: createLogger({ level: 'silent', version: 'test', environment: 'test' }) });
   await report();
   await reporter.flush(100);

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { scrubText } from './observability/scrub.js';
+import { scrubText } from './scrub.js';
 
 /** Paths pino masks in every log line: credentials, tokens, keys, and database URLs (password only). */
 export const redactPaths = [

@@ -1,11 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+// The Prometheus metric families the server exports. Serving them is the HTTP layer's job (http/metrics-route.ts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { AppError } from '../errors.js';
-import type { ChatMetrics, DbMetrics, ModelMetrics } from '../observability/hooks.js';
+import type { ChatMetrics, DbMetrics, ModelMetrics } from './hooks.js';
 
-export type { ChatMetrics, DbMetrics, ModelMetrics, Outcome } from '../observability/hooks.js';
+export type { ChatMetrics, DbMetrics, ModelMetrics, Outcome } from './hooks.js';
 
 /** Every metric family the server exports, and the registry that renders them. */
 export interface Metrics extends ChatMetrics, ModelMetrics, DbMetrics {
@@ -104,72 +101,4 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     render: () => registry.metrics(),
   };
-}
-
-/** Where and how /metrics is served, decided from the configuration. */
-export interface MetricsExposure {
-  /** Bearer token required to scrape (METRICS_TOKEN), on whichever listener serves /metrics. */
-  token?: string;
-  /** A separate internal listener (METRICS_PORT): the public port then never serves /metrics. */
-  port?: number;
-}
-
-/**
- * GET /metrics on the app's own port, only when a token protects it and no internal port is configured.
- * Unconfigured, /metrics stays a 404: metrics reveal traffic and internals, so exposing them is opt-in.
- */
-export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics, exposure: MetricsExposure): void {
-  const token = exposure.token;
-  if (!token || exposure.port !== undefined) return;
-  app.get('/metrics', async (request, reply) => {
-    if (!tokenMatches(request.headers.authorization, token)) {
-      reply.header('www-authenticate', 'Bearer realm="metrics"');
-      throw new AppError('UNAUTHENTICATED', 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>');
-    }
-    return reply.type(metrics.registry.contentType).send(await metrics.render());
-  });
-}
-
-/** A running internal metrics listener. */
-export interface MetricsServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-/** Serve GET /metrics alone on an internal port (METRICS_PORT on METRICS_HOST), token-checked when one is set. */
-export async function startMetricsServer(metrics: Metrics, options: { port: number; host: string; token?: string }): Promise<MetricsServer> {
-  const server: Server = createServer((req, res) => {
-    void answerScrape(metrics, req, options.token).then(
-      ({ status, type, body }) => res.writeHead(status, { 'content-type': type }).end(body),
-      (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : options.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-async function answerScrape(metrics: Metrics, req: IncomingMessage, token: string | undefined): Promise<{ status: number; type: string; body: string }> {
-  const path = (req.url ?? '/').split('?')[0];
-  if (req.method !== 'GET' || path !== '/metrics') return { status: 404, type: 'text/plain', body: 'only GET /metrics is served here\n' };
-  if (token && !tokenMatches(req.headers.authorization, token)) return { status: 401, type: 'text/plain', body: 'Authorization: Bearer <METRICS_TOKEN> required\n' };
-  return { status: 200, type: metrics.registry.contentType, body: await metrics.render() };
-}
-
-/** Constant-time comparison of a Bearer header with the expected token (hashed first, so lengths never leak). */
-function tokenMatches(header: string | undefined, expected: string): boolean {
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match?.[1]) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(match[1]), digest(expected));
 }
