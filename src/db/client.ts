@@ -40,6 +40,8 @@ export interface DbOptions {
   poolSize?: number;
   /** PGlite only: start from a dumped data directory (tests load a migrated template this way). */
   loadDataDir?: Blob;
+  /** Called with every statement the app sends (the bench captures a turn's SQL this way). */
+  logQuery?: (sql: string, params: unknown[]) => void;
 }
 
 // Any constant works: it only has to be the same for every instance running migrations.
@@ -50,7 +52,7 @@ const ANALYZE_INTERVAL_MS = 10 * 60_000;
 
 /** Open the database: Postgres through a `pg` Pool when a URL is given, else PGlite in dataDir (or in memory). */
 export async function createDb(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options.logQuery) : openPglite(options);
 }
 
 async function openPglite(options: DbOptions): Promise<Db> {
@@ -69,7 +71,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
     unlock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: queryLogger(options.logQuery) }) as unknown as Database;
   let closed = false;
   // PGlite runs no autovacuum, so without this the planner never learns a table grew: at 10,000 tasks a
   // user's one-page list scanned and sorted every row instead of reading the (user_id, id) index.
@@ -97,14 +99,14 @@ async function openPglite(options: DbOptions): Promise<Db> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Db> {
+async function openPostgres(url: string, poolSize: number, logQuery: DbOptions['logQuery']): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // A client losing its connection (a Postgres restart) must not crash the process: pg-pool handles idle
   // clients' errors, but a checked-out client (an open transaction) emits 'error' with no listener attached.
   // The query in flight still fails and becomes a 503; the broken client is discarded on release.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(pool, { schema, logger: queryLogger(logQuery) }) as unknown as Database;
   let closed = false;
   return {
     db,
@@ -129,6 +131,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+/** drizzle's logger option for a statement callback (false: drizzle's default, no logging). */
+function queryLogger(logQuery: DbOptions['logQuery']): { logQuery: (sql: string, params: unknown[]) => void } | false {
+  return logQuery ? { logQuery } : false;
 }
 
 async function timedVersion(db: Database): Promise<{ latencyMs: number; version: string }> {
