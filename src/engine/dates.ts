@@ -55,6 +55,8 @@ const LEAD = /\b(?:due(?:\s+(?:on|by|at))?|by|on|at|before|until|till|for|from|s
 /** "on the 3rd of december": the article goes with a day number. */
 const LEAD_ORDINAL = /\b(?:(?:due\s+)?(?:on|by|before|until|till|for|from)\s+)?the\s+$/i;
 const ORDINAL_DAY = /\b(?:(?:due\s+)?(?:on|by)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/i;
+/** Spans a date is never read in: quote placeholders and web addresses ("…/2026-12-01/post"). */
+const OPAQUE = /\uE000\d+\uE001|\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/gi;
 const CASUAL_PART_OF_DAY = /^casualReference\/(?:morning|afternoon|evening|night)$/;
 
 /** Whether a text might hold a date phrase (cheap: decides whether chrono runs at all). */
@@ -144,8 +146,8 @@ export function findDates(text: string, clock: Clock): DateSpan[] {
 }
 
 function readDates(text: string, clock: Clock): DateSpan[] {
-  // Keep placeholder digits away from chrono without moving any index.
-  const masked = text.replace(/\uE000\d+\uE001/g, (p) => '\uE000'.repeat(p.length));
+  // Keep placeholder digits and web addresses away from chrono without moving any index.
+  const masked = text.replace(OPAQUE, (p) => '\uE000'.repeat(p.length));
   const spans: DateSpan[] = [];
   for (const result of parseAt(masked, clock)) {
     const end = result.index + result.text.length;

@@ -41,7 +41,8 @@ export function priorityOf(word: string): Priority | null | undefined {
 const TAG = /(^|[\s,(])#([a-z0-9_-]*[a-z][a-z0-9_-]*)(?=$|[\s,.;:!?)])/gi;
 const TAGGED = /\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([a-z][a-z0-9_-]*)\b/i;
 const PRIORITY_PATTERNS: RegExp[] = [
-  /(?:^|\s)[([]?\bp([1-3])\b[)\]]?(?=$|[\s,.;!])/i,
+  // "p1" but not "p1.ts": a full stop counts only at the end of a sentence.
+  /(?:^|\s)[([]?\bp([1-3])\b[)\]]?(?=$|[\s,;!]|\.(?:\s|$))/i,
   /(?:\b(?:with|at|as)\s+)?(?:(?:a|an)\s+)?\b(high|top|highest|urgent|medium|normal|mid|low|lowest)[\s-]+priority\b/i,
   /(?:\b(?:with\s+)?)\bpriority\s*(?::|=|is)?\s*(high|medium|low|[123])\b/i,
   /\b(urgent|important)(?=\s+(?:tasks?|todos?|items?|reminders?)\b)/i,

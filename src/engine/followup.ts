@@ -8,8 +8,8 @@ import { understand, type Request } from './intent.js';
 import { findByName } from './match.js';
 import { parseRef, type Ref } from './refs.js';
 import { asked } from './reply.js';
-import { prepare } from './text.js';
-import { newTasks, toTitle } from './titles.js';
+import { asTyped, prepare } from './text.js';
+import { asTypedTasks, newTasks, toTitle } from './titles.js';
 import type { TranscriptEntry } from './types.js';
 
 const ANSWERABLE = (r: Request): boolean =>
@@ -41,8 +41,9 @@ function pick(answer: string, quotes: readonly string[], candidates: readonly Sh
 export function followUp(request: Request, text: string, earlier: readonly TranscriptEntry[], clock: Clock): Request | null {
   const prev = previousTurn(earlier);
   if (!prev) return null;
-  const { text: prepared, quotes } = prepare(text);
+  const { text: prepared, literal, quotes } = prepare(text);
   const answer = stripFillers(prepared);
+  const typedAnswer = stripFillers(literal);
   const before = understand(prev.text, clock);
 
   const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
@@ -61,12 +62,12 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   }
   const isYes = request.intent === 'chat' && request.kind === 'yes';
   if (asked(prev.reply, 'title') && !isYes) {
-    const items = newTasks(answer, quotes, clock);
+    const items = asTypedTasks(newTasks(answer, quotes, clock), newTasks(typedAnswer, quotes, clock));
     return items.length > 0 ? { intent: 'add', items } : null;
   }
   if (asked(prev.reply, 'newTitle') && !isYes) {
     const id = /#(\d+)/.exec(prev.reply)?.[1];
-    const title = toTitle(answer, quotes);
+    const title = asTyped(toTitle(answer, quotes), toTitle(typedAnswer, quotes));
     return id && title !== '' ? { intent: 'update', ref: { kind: 'ids', ids: [Number(id)] }, title } : null;
   }
   if (asked(prev.reply, 'offerAdd') && isYes && before.intent === 'suggest') {

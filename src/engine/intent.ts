@@ -8,8 +8,8 @@ import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { readListQuery, type ListQuery } from './list-query.js';
 import { parseRef, type Ref, type Status } from './refs.js';
-import { fixCommandTypos, prepare, words } from './text.js';
-import { newTasks, oneTask, type NewTask } from './titles.js';
+import { asTyped, fixCommandTypos, prepare, words } from './text.js';
+import { asTypedTasks, newTasks, oneTask, type NewTask } from './titles.js';
 import { readUpdate } from './update-intent.js';
 
 /** A request, understood. */
@@ -190,7 +190,26 @@ export function classify(s: string, quotes: readonly string[], question: boolean
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
 export function understand(raw: string, clock: Clock): Request {
-  const { text, quotes } = prepare(raw);
+  const { text, literal, quotes } = prepare(raw);
+  const request = understandText(text, quotes, clock);
+  // Intents are read without emoji and shorthand; the words a task keeps are read again as typed.
+  const keepsWords = request.intent === 'add' || request.intent === 'suggest' || (request.intent === 'update' && (request.title ?? request.description) !== undefined);
+  return keepsWords && literal !== text ? withTypedWords(request, understandText(literal, quotes, clock)) : request;
+}
+
+/** The request with the titles and descriptions of its reading as typed, where that reading agrees. */
+function withTypedWords(request: Request, typed: Request): Request {
+  if (request.intent === 'add' && typed.intent === 'add') return { ...request, items: asTypedTasks(request.items, typed.items) };
+  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, item: asTypedTasks([request.item], [typed.item])[0] ?? request.item };
+  if (request.intent === 'update' && typed.intent === 'update') {
+    const title = request.title === undefined ? {} : { title: asTyped(request.title, typed.title) };
+    const description = request.description === undefined ? {} : { description: asTyped(request.description, typed.description) };
+    return { ...request, ...title, ...description };
+  }
+  return request;
+}
+
+function understandText(text: string, quotes: readonly string[], clock: Clock): Request {
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);

@@ -15,7 +15,8 @@ const ADD_ROWS: PhrasingCase[] = [
   add('can you add call the bank', 'Call the bank'),
   add("could you please add 'renew car insurance'", 'Renew car insurance'),
   add('pls add pick up dry cleaning', 'Pick up dry cleaning'),
-  add('yo add get a haircut 💇', 'Get a haircut'),
+  // Issue 12: an emoji typed in a title stays in it (it was dropped: 'Get a haircut').
+  add('yo add get a haircut 💇', 'Get a haircut 💇'),
   add('remind me to call grandma', 'Call grandma'),
   // Issue 8: a date phrase is the task's due date, not part of its title (was 'Submit the report tomorrow').
   addWith('Remind me to submit the report tomorrow', 'Submit the report', { due: '2026-11-27' }),
@@ -61,7 +62,7 @@ const ADD_ROWS: PhrasingCase[] = [
   add('Add a task to call mom and a task to email dad', 'Call mom', 'Email dad'),
   add('i need to remember to pay bills', 'Pay bills'),
   add('remember to buy bread', 'Buy bread'),
-  add('add buy oat milk 🥛', 'Buy oat milk'),
+  add('add buy oat milk 🥛', 'Buy oat milk 🥛'),
   add('hey! add walk the dog at 6', 'Walk the dog at 6'),
   add('ad buy milk', 'Buy milk'),
   add('addd buy milk', 'Buy milk'),
