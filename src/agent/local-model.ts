@@ -82,18 +82,19 @@ export function toOutput(step: EngineStep): protocol.OutputModelItem[] {
   ];
 }
 
-const NOW_LINE = /Current date and time: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?: \([A-Za-z]+\))?, time zone ([A-Za-z0-9_+\-/]+)\./;
+const NOW_LINE = /Current date and time: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?: \([A-Za-z]+\))?, time zone ([A-Za-z0-9_+\-/]+)\.(?: Write dates for the user's locale: ([A-Za-z0-9-]+)\.)?/;
 
 /**
  * When and where the user is, read from the instructions' line "Current date and time:
- * 2026-11-26T23:05 (Thursday), time zone Europe/Paris."; null without one (the engine then uses
- * the real clock and UTC). An unknown time zone reads as UTC.
+ * 2026-11-26T23:05 (Thursday), time zone Europe/Paris. Write dates for the user's locale: en-GB.";
+ * null without one (the engine then uses the real clock and UTC). An unknown time zone reads as
+ * UTC; without a locale sentence dates are written en-GB style.
  */
 export function contextFromInstructions(instructions: string | undefined): EngineContext | null {
   const m = NOW_LINE.exec(instructions ?? '');
   if (!m?.[1] || !m[2] || Number.isNaN(Date.parse(`${m[1]}:00Z`))) return null;
   const timeZone = isTimeZone(m[2]) ? m[2] : 'UTC';
-  return { now: zonedInstant(m[1], timeZone), timeZone };
+  return { now: zonedInstant(m[1], timeZone), timeZone, ...(m[3] ? { locale: m[3] } : {}) };
 }
 
 /** The engine's next step for a model request. */

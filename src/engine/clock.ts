@@ -3,10 +3,12 @@
 // change never shifts a time the user said. Date arithmetic runs on UTC-based Date values, which
 // have no DST.
 
-/** When and where the turn happens: the current instant and the user's IANA time zone. */
+/** When and where the turn happens: the current instant, the user's IANA time zone and the locale dates are written for. */
 export interface EngineContext {
   now: Date;
   timeZone: string;
+  /** A BCP 47 tag ("en-GB", "en-US"); dates are written en-GB style without one. */
+  locale?: string;
 }
 
 /** The user's wall clock at the turn. */
@@ -21,6 +23,8 @@ export interface Clock {
   wall: Date;
   /** The real instant (for durations such as "in 2 hours", which cross DST changes as real time). */
   now: Date;
+  /** The locale dates are written for (en-GB when the one given is unknown). */
+  locale: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -112,12 +116,12 @@ export function zonedInstant(local: string, timeZone: string): Date {
   return new Date(guess);
 }
 
-/** The user's wall clock for a context; an unknown time zone reads as UTC, an invalid date as the real clock. */
+/** The user's wall clock for a context; an unknown time zone reads as UTC, an unknown locale as en-GB, an invalid date as the real clock. */
 export function clockOf(ctx: EngineContext): Clock {
   const timeZone = isTimeZone(ctx.timeZone) ? ctx.timeZone : 'UTC';
   const now = Number.isNaN(ctx.now.getTime()) ? new Date() : ctx.now;
   const local = wallTime(now, timeZone);
-  return { timeZone, today: local.slice(0, 10), local, wall: new Date(`${local}:00Z`), now };
+  return { timeZone, today: local.slice(0, 10), local, wall: new Date(`${local}:00Z`), now, locale: dateLocale(ctx.locale) };
 }
 
 /** A due value as the user's local "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm" (an instant with an offset is read in their zone). */
@@ -139,22 +143,68 @@ export function shiftDue(due: string, amount: number, unit: 'day' | 'week' | 'mo
   return `${moved}${due.slice(10, 16)}`;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The date style when the user has no locale: the web panel's default too. */
+export const DEFAULT_LOCALE = 'en-GB';
+const locales = new Map<string, string>();
+
+/** A locale Intl can write dates in, canonicalised; en-GB for none or one it does not know. */
+function dateLocale(tag: string | undefined): string {
+  if (!tag) return DEFAULT_LOCALE;
+  let known = locales.get(tag);
+  if (known === undefined) {
+    known = DEFAULT_LOCALE;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) known = canonical;
+    } catch (error) {
+      // RangeError: a malformed tag reads as the default style, like an unknown one.
+      if (!(error instanceof RangeError)) throw error;
+    }
+    if (locales.size >= 256) locales.clear();
+    locales.set(tag, known);
+  }
+  return known;
+}
+
+// Building a DateTimeFormat costs ~50 µs, formatting with one ~2 µs: one per locale and shape.
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A due value in words for the user: "Fri 27 Nov", "Fri 27 Nov, 17:00" (the year only when it is
- * not this year). Reads "YYYY-MM-DD", a local "YYYY-MM-DDTHH:mm", or an ISO instant with an offset.
+ * The web panel's format: "Fri 27 Nov, 17:00" (en-GB), "Fri, Nov 27, 5:00 PM" (en-US). Hours are
+ * two digits where the locale counts 24 of them, as in the panel. The value formatted is a wall
+ * reading written as UTC, so one formatter serves every time zone.
+ */
+function dueFormat(locale: string, withYear: boolean, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withYear ? 'y' : ''}|${withTime ? 't' : ''}`;
+  let format = dueFormats.get(key);
+  if (!format) {
+    const cycle = withTime ? new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle : undefined;
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      ...(withTime ? { hour: cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric', minute: '2-digit' } : {}),
+      timeZone: 'UTC',
+    });
+    dueFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A due value in words for the user, in their locale and time zone: "Fri 27 Nov", "Fri 27 Nov,
+ * 17:00" (the year only when it is not this year). Reads "YYYY-MM-DD", a local "YYYY-MM-DDTHH:mm",
+ * or an ISO instant with an offset.
  */
 export function friendlyDue(due: string, clock: Clock): string {
   const local = localDue(due, clock);
   const date = local.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return due;
-  const [year, month, day] = date.split('-').map(Number);
-  const dayText = `${WEEKDAYS[weekdayOf(date)] ?? ''} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}`;
-  const yearText = date.slice(0, 4) === clock.today.slice(0, 4) ? '' : ` ${year ?? ''}`;
   const time = /T(\d{2}:\d{2})/.exec(local)?.[1];
-  return `${dayText}${yearText}${time ? `, ${time}` : ''}`;
+  const wall = Date.parse(`${date}T${time ?? '12:00'}:00Z`);
+  if (Number.isNaN(wall)) return due;
+  return dueFormat(clock.locale, date.slice(0, 4) !== clock.today.slice(0, 4), time !== undefined).format(wall);
 }
 
 /** Whether a due value has passed: a date from the next day on, a time from that minute on. */

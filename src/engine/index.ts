@@ -25,11 +25,11 @@ const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>): boole
 
 /**
  * Decide the next step of the agent loop from the conversation so far (oldest first). `context`
- * is when and where the user is; without it, the real clock and UTC. Given the same transcript and
+ * is when and where the user is; without it, the real clock, UTC and en-GB dates. Given the same transcript and
  * context, the answer is always the same.
  */
 export function nextStep(transcript: readonly TranscriptEntry[], context: Partial<EngineContext> = {}): EngineStep {
-  const clock = clockOf({ now: context.now ?? new Date(), timeZone: context.timeZone ?? 'UTC' });
+  const clock = clockOf({ now: context.now ?? new Date(), timeZone: context.timeZone ?? 'UTC', locale: context.locale });
   const turn = readTurn(transcript);
   if (!turn) return { kind: 'message', text: chatReply('greeting') };
   const calls = transcript.slice(turn.earlier.length).filter((e) => e.kind === 'tool_call').length;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { Agent, run, setTracingDisabled, tool, type AgentInputItem } from '@openai/agents';
 import { z } from 'zod';
+import { currentTimeLine } from '../../src/agent/chat.js';
 import { LocalModel, contextFromInstructions, localModelProvider, toTranscript } from '../../src/agent/local-model.js';
 import { TaskStore } from './task-store.js';
 
@@ -143,6 +144,20 @@ test('contextFromInstructions reads the "Current date and time" line; none or a 
   assert.equal(contextFromInstructions('Manage the user’s tasks.'), null);
   assert.equal(contextFromInstructions(undefined), null);
   assert.equal(contextFromInstructions('Current date and time: 2026-13-45T99:00 (Someday), time zone UTC.'), null);
+});
+
+test('contextFromInstructions reads the locale sentence the chat turn writes (issue 12); the line it writes reads back', () => {
+  const line = "Current date and time: 2026-11-26T23:05 (Thursday), time zone Europe/Paris. Write dates for the user's locale: en-US.";
+  assert.deepEqual(contextFromInstructions(line), { now: new Date('2026-11-26T22:05:00Z'), timeZone: 'Europe/Paris', locale: 'en-US' });
+  const now = new Date('2026-11-26T22:05:00Z');
+  assert.deepEqual(contextFromInstructions(currentTimeLine(now, 'Europe/Paris', 'de-DE')), { now, timeZone: 'Europe/Paris', locale: 'de-DE' });
+  assert.deepEqual(contextFromInstructions(currentTimeLine(now, 'Europe/Paris')), { now, timeZone: 'Europe/Paris' });
+});
+
+test('run(): a reply writes dates for the locale in the instructions', async () => {
+  const { agent } = setup('Current date and time: 2026-03-28T10:00 (Saturday), time zone Europe/Berlin. Write dates for the user\'s locale: en-US.');
+  const result = await run(agent, 'add call the bank tomorrow at 9am');
+  assert.equal(String(result.finalOutput).replace(/\u202f/g, ' '), 'Added #4 Call the bank — due Sun, Mar 29, 9:00 AM.');
 });
 
 test('run(): "tomorrow at 9am" across the DST change reads the instructions line: 29 Mar 09:00 Berlin time', async () => {
