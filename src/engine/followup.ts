@@ -19,9 +19,10 @@ function pick(answer: string, quotes: readonly string[], candidates: readonly Sh
   if (/^(?:both|all|all of them|both of them|each|every one|everything)$/i.test(answer)) return candidates.map((c) => c.id);
   const ref: Ref = parseRef(answer, quotes);
   if (ref.kind === 'ids') {
-    const ids = candidates.map((c) => c.id);
+    // "2" is the second line (the question says "say the number or #id"); "#2" and "task 2" are ids. Task
+    // numbers are each user's own (1, 2, 3, …), so a bare number is often some shown task's id too.
     const byPosition = !/#|task/i.test(answer);
-    return ref.ids.map((n) => (byPosition && !ids.includes(n) && n <= candidates.length ? (candidates[n - 1]?.id ?? n) : n));
+    return ref.ids.map((n) => (byPosition && n >= 1 && n <= candidates.length ? (candidates[n - 1]?.id ?? n) : n));
   }
   if (ref.kind === 'positions') {
     return ref.positions.flatMap((p) => {

@@ -91,7 +91,7 @@ export function runCase(row: PhrasingCase, timings?: number[]): CaseResult {
   const timeZone = row.timeZone ?? DEFAULT_TIME_ZONE;
   const store = new TaskStore({ now, timeZone });
   const context = { now: zonedInstant(now, timeZone), timeZone };
-  // Interleave the two users' ids so a foreign id is a real id in the same sequence.
+  // The other user's tasks come first: with one id sequence for both users, a foreign id is a real id.
   store.seed(OTHER_USER, row.other_user_setup ?? []);
   store.seed(USER, row.setup ?? []);
   const before = store.snapshot(USER);
