@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { AppError } from '../errors.js';
-import { formatLocalDate, formatZoned, fromLocal, offsetMinutes, startOfLocalDay, toLocal, type LocalDateTime } from './time.js';
+import { formatLocalDate, type LocalDateTime } from '../calendar/local.js';
+import { formatZoned, fromLocal, offsetMinutes, startOfLocalDay, toLocal } from '../calendar/zones.js';
 
 /** When a task is due: an instant, and whether only its date matters. */
 export interface Due {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Due } from './due.js';
-import { addDays, addMonths, fromLocal, toLocal, weekday, type LocalDateTime } from './time.js';
+import { addDays, addMonths, formatLocalDate, weekdayOf, type LocalDateTime } from '../calendar/local.js';
+import { fromLocal, toLocal } from '../calendar/zones.js';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const DAY_WORDS: Record<string, number> = {
@@ -87,26 +88,30 @@ export function anchorRule(rule: RepeatRule, due: Due | null, timeZone: string):
   return day > 28 ? { ...rule, anchorDay: day } : rule;
 }
 
+/** The local date-time on another date, its time of day kept. */
+const onDate = (local: LocalDateTime, date: string): LocalDateTime => ({ ...local, year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
+
 function nextLocal(rule: RepeatRule, from: LocalDateTime, inclusive: boolean): LocalDateTime {
-  const matches = (l: LocalDateTime) => {
-    const wd = weekday(l.year, l.month, l.day);
+  const date = formatLocalDate(from);
+  const matches = (d: string) => {
+    const wd = weekdayOf(d);
     return rule.kind === 'weekdays' ? wd >= 1 && wd <= 5 : rule.kind === 'weeks' && rule.days.includes(wd);
   };
   if (rule.kind === 'weekdays' || (rule.kind === 'weeks' && rule.days.length)) {
-    let candidate = inclusive ? from : addDays(from, 1);
+    let candidate = inclusive ? date : addDays(date, 1);
     while (!matches(candidate)) candidate = addDays(candidate, 1);
-    return candidate;
+    return onDate(from, candidate);
   }
   if (inclusive) return from;
   switch (rule.kind) {
     case 'days':
-      return addDays(from, rule.every);
+      return onDate(from, addDays(date, rule.every));
     case 'weeks':
-      return addDays(from, 7 * rule.every);
+      return onDate(from, addDays(date, 7 * rule.every));
     case 'months':
-      return addMonths(from, rule.every, rule.anchorDay ?? from.day);
+      return onDate(from, addMonths(date, rule.every, rule.anchorDay ?? from.day));
     default:
-      return addMonths(from, 12);
+      return onDate(from, addMonths(date, 12));
   }
 }
 

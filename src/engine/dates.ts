@@ -18,7 +18,9 @@
 //   (the tools add the UTC offset of that day).
 // - "5/12" is 5 December, except in America/* time zones (May 12).
 import * as chrono from 'chrono-node';
-import { addDays, isoDate, localTime, wallTime, weekdayOf, type Clock } from './clock.js';
+import { addDays, isoDate, localTime, weekdayOf } from '../calendar/local.js';
+import { wallTime } from '../calendar/zones.js';
+import type { Clock } from './clock.js';
 
 /** A date phrase found in a text: where it is and the due value it means. */
 export interface DateSpan {

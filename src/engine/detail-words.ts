@@ -1,6 +1,8 @@
 // Task details in a reply: "due Fri 27 Nov, 17:00 (overdue) · high priority · #work · repeats
 // every Monday", appended to a task's line after " — ".
-import { friendlyDue, isPast, type Clock } from './clock.js';
+import { isPastDue } from '../calendar/clock.js';
+import { writeDue } from '../calendar/format.js';
+import type { Clock } from './clock.js';
 import { describeRepeat } from './repeat.js';
 import type { TaskDetailsView } from './results.js';
 
@@ -23,8 +25,8 @@ export function detailWords(t: TaskDetailsView & { completed?: boolean }, clock:
   const out: string[] = [];
   if (fields.includes('due')) {
     if (t.due_at) {
-      const overdue = !t.completed && (t.overdue ?? isPast(t.due_at, clock));
-      out.push(`due ${friendlyDue(t.due_at, clock)}${overdue ? ' (overdue)' : ''}`);
+      const overdue = !t.completed && (t.overdue ?? isPastDue(t.due_at, clock));
+      out.push(`due ${writeDue(t.due_at, clock, clock.locale)}${overdue ? ' (overdue)' : ''}`);
     } else if (cleared) out.push('no due date');
   }
   if (fields.includes('priority')) {

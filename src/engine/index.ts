@@ -9,7 +9,7 @@ import { chatReply } from './reply.js';
 import type { EngineStep, TranscriptEntry } from './types.js';
 
 export type { EngineContext } from './clock.js';
-export { isTimeZone, zonedInstant } from './clock.js';
+export { isTimeZone, zonedInstant } from '../calendar/zones.js';
 export { readQuickAdd } from './quick-add.js';
 export type { NewTask } from './titles.js';
 export type { EngineStep, ToolName, TranscriptEntry } from './types.js';

@@ -1,6 +1,8 @@
 // The agent loop, one step at a time: from the request and what this turn already did, decide the
 // next tool calls or the final answer. Every branch ends in a message within three steps.
-import { localDue, shiftDue, type Clock } from './clock.js';
+import { localDue } from '../calendar/clock.js';
+import { shiftLocal } from '../calendar/local.js';
+import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
@@ -142,7 +144,7 @@ function updateArgs(req: UpdateRequest, id: number, task: TaskView | undefined, 
   for (const key of DETAIL_KEYS) if (req[key] !== undefined) args[key] = req[key];
   if (req.shift) {
     const from = task?.due_at ? localDue(task.due_at, clock) : clock.today;
-    args.due = shiftDue(from, req.shift.amount, req.shift.unit);
+    args.due = shiftLocal(from, req.shift.amount, req.shift.unit);
   }
   if (req.tags) {
     const { add = [], remove = [], clear = false } = req.tags;

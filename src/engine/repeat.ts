@@ -1,6 +1,7 @@
 // Repeat rules in the words people use ("every monday", "daily", "every other week", "on
 // weekdays") and in the contract's canonical form ("weekly on mon", "every 2 weeks").
-import { addDays, localTime, weekdayOf, type Clock } from './clock.js';
+import { addDays, localTime, weekdayOf } from '../calendar/local.js';
+import type { Clock } from './clock.js';
 import { NUMBER_WORDS } from './lexicon.js';
 
 /** A repeat phrase found in a text. */

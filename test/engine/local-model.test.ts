@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { Agent, run, setTracingDisabled, tool, type AgentInputItem } from '@openai/agents';
 import { z } from 'zod';
-import { currentTimeLine } from '../../src/agent/chat.js';
+import { currentTimeLine } from '../../src/calendar/time-line.js';
 import { LocalModel, contextFromInstructions, localModelProvider, toTranscript } from '../../src/agent/local-model.js';
 import { TaskStore } from './task-store.js';
 

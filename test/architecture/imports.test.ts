@@ -1,0 +1,72 @@
+// Which way the imports run: a folder of src/ may import only the folders its rule names (npm
+// packages and node built-ins are not app modules). The calendar is pure and stands alone; the
+// engine reads turns and answers with tool calls, using only the calendar.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+const SRC = path.resolve('src');
+
+/** For each folder of src/ checked, the folders of src/ it may import from (itself included). */
+const RULES: Record<string, readonly string[]> = {
+  calendar: ['calendar'],
+  engine: ['engine', 'calendar'],
+};
+
+/** Every .ts file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The src/ folder a specifier imported from `file` points into ("src root" for a file directly in src/); null for a package. */
+function srcFolderOf(specifier: string, file: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const target = path.relative(SRC, path.resolve(path.dirname(file), specifier));
+  if (target.startsWith('..') || path.isAbsolute(target)) return 'outside src';
+  const [folder] = target.split(path.sep);
+  return folder === undefined || !target.includes(path.sep) ? 'src root' : folder;
+}
+
+/** The imports of one source text (static, type-only, re-exports and dynamic) that break the rule of `folder`. */
+function violations(folder: string, file: string, source: string): string[] {
+  const allowed = RULES[folder] ?? [];
+  const imports = ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+  return imports.flatMap((specifier) => {
+    const target = srcFolderOf(specifier, file);
+    return target === null || allowed.includes(target) ? [] : [`${path.relative(SRC, file)} imports ${specifier} (${target})`];
+  });
+}
+
+for (const [folder, allowed] of Object.entries(RULES)) {
+  test(`src/${folder} imports only ${allowed.map((f) => `src/${f}`).join(' and ')} (and npm packages)`, () => {
+    const files = sourceFiles(path.join(SRC, folder));
+    assert.ok(files.length > 0, `no files under src/${folder}`);
+    assert.deepEqual(files.flatMap((file) => violations(folder, file, readFileSync(file, 'utf8'))), []);
+  });
+}
+
+test('the check sees every kind of import: static, type-only, re-export and dynamic, to a folder or to the src root', () => {
+  const file = path.join(SRC, 'engine', 'example.ts');
+  const source = [
+    "import { z } from 'zod';",
+    "import { addDays } from '../calendar/local.js';",
+    "import { plan } from './plan.js';",
+    "import type { TaskService } from '../domain/tasks.js';",
+    "export { AppError } from '../errors.js';",
+    "const later = () => import('../db/client.js');",
+  ].join('\n');
+  assert.deepEqual(violations('engine', file, source), [
+    'engine/example.ts imports ../domain/tasks.js (domain)',
+    'engine/example.ts imports ../errors.js (src root)',
+    'engine/example.ts imports ../db/client.js (db)',
+  ]);
+  assert.deepEqual(violations('calendar', path.join(SRC, 'calendar', 'x.ts'), "import { clockOf } from '../engine/clock.js';"), [
+    'calendar/x.ts imports ../engine/clock.js (engine)',
+  ]);
+});
