@@ -3,7 +3,7 @@
 import { isPastDue } from '../calendar/clock.js';
 import { writeDue } from '../calendar/format.js';
 import type { Clock } from './clock.js';
-import { describeRepeat } from './repeat.js';
+import { describeRepeat } from '../calendar/repeat.js';
 import type { TaskDetailsView } from './results.js';
 
 /** A detail field of a task. */

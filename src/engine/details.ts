@@ -2,7 +2,7 @@
 // "every monday", "tomorrow at 5pm". Each is cut out of the text; what is left is the title.
 import type { Clock } from './clock.js';
 import { findDates } from './dates.js';
-import { findRepeat, firstDue } from './repeat.js';
+import { findRepeat, firstLocalDue, formatRepeat } from '../calendar/repeat.js';
 
 /** A task's priority. */
 export type Priority = 'high' | 'medium' | 'low';
@@ -103,7 +103,7 @@ export function readDetails(text: string, clock: Clock, dates = true): Detailed 
   if (prioritised.priority) details.priority = prioritised.priority;
   const repeat = findRepeat(rest);
   if (repeat) {
-    details.repeat = repeat.rule;
+    details.repeat = formatRepeat(repeat.rule);
     rest = cut(rest, repeat.index, repeat.end);
   }
   let manyDates = false;
@@ -118,8 +118,8 @@ export function readDetails(text: string, clock: Clock, dates = true): Detailed 
     }
     manyDates = spans.length > 1;
   }
-  if (details.repeat) {
-    const due = firstDue(details.repeat, details.due, clock, timeOnly);
+  if (repeat) {
+    const due = firstLocalDue(repeat.rule, details.due, clock, timeOnly);
     if (due) details.due = due;
   }
   return { rest: hasDetails(details) ? tidyRest(rest) : text, details, manyDates };
