@@ -37,6 +37,8 @@ export function isTimeZone(name: string): boolean {
 }
 
 // formatToParts is the costliest call here (~10 µs); a turn or a list reads the same few instants again.
+// The readings used last are kept (a reading used again moves to the end; the oldest goes first), so the
+// instant every step of a turn reads stays while a long list passes through.
 const readings = new Map<string, Readonly<LocalDateTime>>();
 const MAX_READINGS = 1024;
 
@@ -44,7 +46,11 @@ const MAX_READINGS = 1024;
 export function toLocal(instant: Date, timeZone: string): Readonly<LocalDateTime> {
   const key = `${timeZone}|${instant.getTime()}`;
   const known = readings.get(key);
-  if (known) return known;
+  if (known) {
+    readings.delete(key);
+    readings.set(key, known);
+    return known;
+  }
   const format = reader(timeZone);
   if (!format) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const parts: Record<string, number> = {};
@@ -57,7 +63,7 @@ export function toLocal(instant: Date, timeZone: string): Readonly<LocalDateTime
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
   });
-  if (readings.size >= MAX_READINGS) readings.clear();
+  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value ?? key);
   readings.set(key, local);
   return local;
 }

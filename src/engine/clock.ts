@@ -13,11 +13,19 @@ export interface EngineContext {
 }
 
 /** The user's wall clock at the turn, and the locale (en-GB when the one given is unknown). */
-export interface Clock extends WallClock {
-  locale: string;
+export interface Clock extends Readonly<WallClock> {
+  readonly locale: string;
 }
 
 /** The user's clock for a context; an unknown time zone reads as UTC, an unknown locale as en-GB, an invalid date as the real clock. */
 export function clockOf(ctx: EngineContext): Clock {
-  return { ...wallClock(ctx.now, ctx.timeZone), locale: dateLocale(ctx.locale) };
+  // Every step of a turn is asked with the same context: the clock it got last is kept.
+  const key = `${ctx.now.getTime()}|${ctx.timeZone}|${ctx.locale ?? ''}`;
+  if (last?.key === key && !Number.isNaN(ctx.now.getTime())) return last.clock;
+  const { timeZone, today, local, wall, now } = wallClock(ctx.now, ctx.timeZone);
+  const clock: Clock = Object.freeze({ timeZone, today, local, wall, now, locale: dateLocale(ctx.locale) });
+  last = { key, clock };
+  return clock;
 }
+
+let last: { key: string; clock: Clock } | undefined;
