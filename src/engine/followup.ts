@@ -4,13 +4,13 @@
 import { stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
 import { numberedLines, previousTurn, type Shown } from './history.js';
-import { understand, type Request } from './intent.js';
+import { understand } from './intent.js';
 import { findByName } from './match.js';
 import { parseRef, type Ref } from './refs.js';
 import { asked } from './reply.js';
 import { asTyped, prepare } from './text.js';
 import { asTypedTasks, newTasks, toTitle } from './titles.js';
-import type { TranscriptEntry } from './types.js';
+import type { Request, TranscriptEntry } from './types.js';
 
 const ANSWERABLE = (r: Request): boolean =>
   r.intent === 'suggest' || (r.intent === 'chat' && (r.kind === 'unknown' || r.kind === 'yes'));

@@ -1,25 +1,16 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
-import { chatKind, stripFillers, type ChatKind } from './chat.js';
+import { chatKind, stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
-import type { DetailEdit } from './details.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
-import { readListQuery, type ListQuery } from './list-query.js';
+import { readListQuery } from './list-query.js';
 import { parseRef, type Ref, type Status } from './refs.js';
 import { asTyped, fixCommandTypos, prepare, words } from './text.js';
-import { asTypedTasks, newTasks, oneTask, type NewTask } from './titles.js';
+import { asTypedTasks, newTasks, oneTask } from './titles.js';
+import type { Request } from './types.js';
 import { readUpdate } from './update-intent.js';
-
-/** A request, understood. */
-export type Request =
-  | { intent: 'add'; items: NewTask[] }
-  | { intent: 'list'; status: Status; count: boolean; query?: ListQuery }
-  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
-  | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
-  | { intent: 'chat'; kind: ChatKind }
-  | { intent: 'suggest'; item: NewTask };
 
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);

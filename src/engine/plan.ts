@@ -7,13 +7,12 @@ import { summary } from './confirm.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
 import type { Shown, Turn } from './history.js';
-import type { Request } from './intent.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
 import { ASK, ASK_TITLE_LINE, chatReply, label, listLimit, listReply, noMatchReply, numbered, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
 import type { NewTask } from './titles.js';
-import type { EngineStep, ToolName } from './types.js';
+import type { EngineStep, Request, ToolName } from './types.js';
 
 /** What earlier turns tell about the conversation, and the user's clock. */
 export interface Context {

@@ -33,6 +33,34 @@ function srcFolderOf(specifier: string, file: string): string | null {
   return folder === undefined || !target.includes(path.sep) ? 'src root' : folder;
 }
 
+/** The files a source file imports from src/ (relative specifiers, resolved to their .ts file). */
+function localImports(file: string): string[] {
+  return ts
+    .preProcessFile(readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+}
+
+/** Every import cycle among some files, each written "a.ts -> b.ts -> a.ts" (type-only imports count: they tie the files together too). */
+function cycles(files: readonly string[]): string[] {
+  const found: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of localImports(file)) {
+      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(SRC, f)).join(' -> '));
+      else if (!state.has(next) && files.includes(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return found;
+}
+
 /** The imports of one source text (static, type-only, re-exports and dynamic) that break the rule of `folder`. */
 function violations(folder: string, file: string, source: string): string[] {
   const allowed = RULES[folder] ?? [];
@@ -50,6 +78,11 @@ for (const [folder, allowed] of Object.entries(RULES)) {
     assert.deepEqual(files.flatMap((file) => violations(folder, file, readFileSync(file, 'utf8'))), []);
   });
 }
+
+test('regression: src/engine and src/calendar have no import cycles (intent.ts, detail-update.ts and update-intent.ts imported each other for the Request type)', () => {
+  const files = Object.keys(RULES).flatMap((folder) => sourceFiles(path.join(SRC, folder)));
+  assert.deepEqual(cycles(files), []);
+});
 
 test('the check sees every kind of import: static, type-only, re-export and dynamic, to a folder or to the src root', () => {
   const file = path.join(SRC, 'engine', 'example.ts');
