@@ -12,8 +12,6 @@ export type DetailField = 'due' | 'priority' | 'tags' | 'repeat';
 const ALL: DetailField[] = ['due', 'priority', 'tags', 'repeat'];
 /** Separates a task's title from its details on one line. */
 export const DETAILS_SEPARATOR = ' — ';
-/** How the details part of a line the engine wrote starts (used to read titles back). */
-export const DETAILS_SUFFIX = / — (?:due |no due date|(?:high|medium|low|no) priority|#|tagged #|no tags|repeats |no longer repeats).*$/;
 
 /**
  * The details of a task in words. With `changed` (an edit's confirmation), only those fields, a

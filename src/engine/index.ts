@@ -2,9 +2,10 @@
 // the agent loop (tool calls or a message). Stateless: every call re-reads the transcript.
 import { clockOf, type EngineContext } from './clock.js';
 import { followUp } from './followup.js';
-import { lastShownList, lastTouched, readTurn } from './history.js';
+import { readTurn } from './history.js';
 import { understand } from './intent.js';
 import { plan } from './plan.js';
+import { contextOf } from './recall.js';
 import { chatReply } from './reply.js';
 import type { EngineStep, TranscriptEntry } from './types.js';
 
@@ -35,7 +36,7 @@ export function nextStep(transcript: readonly TranscriptEntry[], context: Partia
   const calls = transcript.slice(turn.earlier.length).filter((e) => e.kind === 'tool_call').length;
   const understood = understand(turn.text, clock);
   const request = followUp(understood, turn.text, turn.earlier, clock) ?? understood;
-  const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier), clock });
+  const { step } = plan(request, turn, contextOf(turn.earlier, clock));
   const lists = turn.done.filter((x) => x.name === 'list_tasks');
   const repeated = step.kind === 'tool_calls' && step.calls.some((c) => c.name === 'list_tasks' && lists.some((x) => sameArgs(x.args, c.arguments)));
   if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists.length >= MAX_LISTS_PER_TURN || repeated)) {

@@ -29,3 +29,22 @@ export type Request =
   | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
   | { intent: 'suggest'; item: NewTask };
+
+/** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */
+export interface Shown {
+  id: number;
+  title: string;
+}
+
+/** A question a reply asks; the next message may be its answer. */
+export type Question = 'which' | 'title' | 'newTitle' | 'offerAdd' | 'deleteAll';
+
+/** A reply, and what it showed and asked: kept as data so the next turn never reads the words back. */
+export interface Reply {
+  text: string;
+  /** The tasks it numbered, in order. */
+  shown?: Shown[];
+  asked?: Question;
+  /** The task a question is about ("What should the new title be? (for #7 …)"). */
+  subject?: number;
+}

@@ -89,6 +89,8 @@ test('"it" after a confirmation with details is still the task confirmed', () =>
   const step = nextStep(
     [
       { kind: 'user', text: 'add buy stamps tomorrow' },
+      { kind: 'tool_call', callId: 'c1', name: 'add_task', arguments: { title: 'Buy stamps', due: '2026-11-27' } },
+      { kind: 'tool_result', callId: 'c1', output: '{"task_id":7,"status":"created","title":"Buy stamps","due_at":"2026-11-27"}' },
       { kind: 'assistant', text: 'Added #7 Buy stamps — due Fri 27 Nov.' },
       { kind: 'user', text: 'make it high priority' },
     ],
