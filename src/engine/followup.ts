@@ -19,6 +19,7 @@ const ANSWERABLE = (r: Request): boolean =>
 function pick(answer: string, quotes: readonly string[], candidates: readonly Shown[]): number[] {
   if (/^(?:both|all|all of them|both of them|each|every one|everything)$/i.test(answer)) return candidates.map((c) => c.id);
   const ref: Ref = parseRef(answer, quotes);
+  if (ref.kind === 'line') return [candidates[ref.line - 1]?.id ?? ref.line];
   if (ref.kind === 'ids') {
     // "2" is the second line (the question says "say the number or #id"); "#2" and "task 2" are ids. Task
     // numbers are each user's own (1, 2, 3, …), so a bare number is often some shown task's id too.

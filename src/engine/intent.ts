@@ -122,7 +122,7 @@ function addRequest(s: string, quotes: readonly string[], question: boolean, clo
 
 /** "I need to delete task 3" is a delete; "I need to finish the slides" is a new task. */
 function acceptsInner(inner: Request): boolean {
-  if (inner.intent === 'complete') return inner.ref.kind === 'ids' || inner.ref.kind === 'positions' || inner.ref.kind === 'pronoun';
+  if (inner.intent === 'complete') return ['ids', 'line', 'positions', 'pronoun'].includes(inner.ref.kind);
   return inner.intent === 'delete' || inner.intent === 'update' || inner.intent === 'list' || inner.intent === 'add';
 }
 

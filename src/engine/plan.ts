@@ -37,6 +37,7 @@ type Targets = { ids: number[]; tasks?: TaskView[] } | { say: Reply | string } |
 type Listed = { tasks: TaskView[]; whole: boolean; partial: boolean } | { error: string };
 
 const MAX_ACTIONS = 50;
+const MAX_TASK_ID = 2_147_483_647;
 /** How many tasks list_tasks returns when not asked for a limit. */
 const TOOL_LIMIT = 1000;
 const say = (said: Reply | string): Decision => {
@@ -88,8 +89,16 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   if (list && 'error' in list) return { say: `I couldn't read your tasks: ${list.error}` };
   const tasks = list?.tasks;
   switch (ref.kind) {
-    case 'ids':
-      return { ids: [...new Set(ref.ids)], tasks };
+    case 'ids': {
+      // Task numbers are positive 32-bit integers: the tools would refuse any other as invalid input.
+      const impossible = ref.ids.find((id) => !(id >= 1 && id <= MAX_TASK_ID));
+      return impossible === undefined ? { ids: [...new Set(ref.ids)], tasks } : { say: `I couldn't find task ${impossible}.` };
+    }
+    case 'line': {
+      const shown = ctx.shown();
+      const task = shown?.[ref.line - 1];
+      return resolve({ ...req, ref: task ? { kind: 'ids', ids: [task.id] } : { kind: 'ids', ids: [ref.line] } }, turn, ctx);
+    }
     case 'pronoun': {
       const touched = ctx.touched();
       return touched ? { ids: [touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };

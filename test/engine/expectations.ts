@@ -1,6 +1,6 @@
 // Compares the task changes a conversation caused with the changes a case names. Any change a
 // case does not name is a failure, as the nl-examples file's rules say.
-import type { StoredTask } from './task-store.js';
+import type { StoredTask } from './domain-tasks.js';
 
 /** Expected details of a task (local due "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; null: none). Unnamed ones are not checked on adds. */
 export interface DetailExpectation {

@@ -1,9 +1,12 @@
-// Every case of the shared nl-examples file, through the engine and the in-memory task store.
+// Every case of the nl-examples file (a copy of the shared contract file in test/fixtures), through the
+// engine and the real task tools (PGlite).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { z } from 'zod';
-import { describeFailure, runCase, type PhrasingCase } from './runner.js';
+import { closeWorld, describeFailure, runCase, type PhrasingCase } from './runner.js';
+
+after(closeWorld);
 
 const setupTask = z.union([z.string(), z.object({ title: z.string(), description: z.string().optional(), completed: z.boolean().optional() })]);
 const titles = z.union([z.string(), z.array(z.string())]);
@@ -33,12 +36,12 @@ const fileSchema = z.object({
   ),
 });
 
-const path = new URL('../../../shared/nl-examples.json', import.meta.url);
+const path = new URL('../fixtures/nl-examples.json', import.meta.url);
 const cases: PhrasingCase[] = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).cases;
 
 for (const row of cases) {
-  test(`nl-examples ${row.id}: ${row.turns.join(' / ')}`, () => {
-    const result = runCase(row);
+  test(`nl-examples ${row.id}: ${row.turns.join(' / ')}`, async () => {
+    const result = await runCase(row);
     assert.ok(result.ok, describeFailure(row, result));
   });
 }

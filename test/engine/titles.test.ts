@@ -1,13 +1,15 @@
 // Issue 12: titles keep what the user typed (see phrasings-titles.ts), in chat and in quick add.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { readQuickAdd } from '../../src/engine/index.js';
 import { TITLE_PHRASINGS } from './phrasings-titles.js';
-import { describeFailure, runCase } from './runner.js';
+import { closeWorld, describeFailure, runCase } from './runner.js';
+
+after(closeWorld);
 
 for (const row of TITLE_PHRASINGS) {
-  test(`issue 12, titles as typed: ${row.id}`, () => {
-    const result = runCase(row);
+  test(`issue 12, titles as typed: ${row.id}`, async () => {
+    const result = await runCase(row);
     assert.ok(result.ok, describeFailure(row, result));
   });
 }

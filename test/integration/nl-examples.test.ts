@@ -5,7 +5,7 @@ import type { PhrasingCase } from '../engine/runner.js';
 import { runHttpCase } from '../helpers/chat-cases.js';
 import { buildTestApp, testDrivers, type TestApp } from '../helpers/test-app.js';
 
-const examples = JSON.parse(readFileSync(new URL('../../../shared/nl-examples.json', import.meta.url), 'utf8')) as { cases: PhrasingCase[] };
+const examples = JSON.parse(readFileSync(new URL('../fixtures/nl-examples.json', import.meta.url), 'utf8')) as { cases: PhrasingCase[] };
 
 for (const driver of testDrivers) {
   describe(`nl-examples through the full HTTP stack with the built-in engine (${driver})`, () => {
