@@ -6,19 +6,24 @@ import { localDue, type WallClock } from './clock.js';
 export const DEFAULT_LOCALE = 'en-GB';
 const locales = new Map<string, string>();
 
-/** A locale Intl can write dates in, canonicalised ("en-gb" -> "en-GB"); en-GB for none, a malformed tag or one it does not know. */
+/** The canonical form of a BCP 47 tag Intl can write dates in ("en-gb" -> "en-GB"), or null for a malformed or unknown one. */
+export function canonicalLocale(tag: string): string | null {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : null;
+  } catch (error) {
+    // RangeError: a malformed tag. That is the answer, not a failure.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** The locale dates are written in: the tag canonicalised, or en-GB for none, a malformed tag or one Intl does not know. */
 export function dateLocale(tag: string | null | undefined): string {
   if (!tag) return DEFAULT_LOCALE;
   let known = locales.get(tag);
   if (known === undefined) {
-    known = DEFAULT_LOCALE;
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) known = canonical;
-    } catch (error) {
-      // RangeError: a malformed tag is written in the default style, like an unknown one.
-      if (!(error instanceof RangeError)) throw error;
-    }
+    known = canonicalLocale(tag) ?? DEFAULT_LOCALE;
     if (locales.size >= 256) locales.clear();
     locales.set(tag, known);
   }

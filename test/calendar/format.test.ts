@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { wallClock } from '../../src/calendar/clock.js';
-import { dateLocale, writeDue } from '../../src/calendar/format.js';
+import { canonicalLocale, dateLocale, writeDue } from '../../src/calendar/format.js';
 
 const PARIS = wallClock(new Date('2026-11-26T22:05:00Z'), 'Europe/Paris');
 // Some ICU versions put a narrow no-break space before AM/PM.
@@ -46,4 +46,5 @@ test('"this year" and the time of day are the user\'s, not the server\'s', () =>
 
 test('locales are canonicalised; none, a malformed tag or an unknown one is en-GB', () => {
   assert.deepEqual(['en-us', 'de', null, '', 'not a tag!'].map(dateLocale), ['en-US', 'de', 'en-GB', 'en-GB', 'en-GB']);
+  assert.deepEqual(['fr-fr', 'not a tag!', '??'].map(canonicalLocale), ['fr-FR', null, null]);
 });
