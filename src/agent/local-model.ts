@@ -13,7 +13,8 @@ import {
   type protocol,
 } from '@openai/agents';
 import { z } from 'zod';
-import { isTimeZone, nextStep, zonedInstant, type EngineContext, type EngineStep, type TranscriptEntry } from '../engine/index.js';
+import { readTimeLine } from '../calendar/time-line.js';
+import { nextStep, type EngineContext, type EngineStep, type TranscriptEntry } from '../engine/index.js';
 
 const argsSchema = z.record(z.string(), z.unknown());
 const textPart = z.object({ type: z.string(), text: z.string() });
@@ -82,18 +83,14 @@ export function toOutput(step: EngineStep): protocol.OutputModelItem[] {
   ];
 }
 
-const NOW_LINE = /Current date and time: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?: \([A-Za-z]+\))?, time zone ([A-Za-z0-9_+\-/]+)\./;
-
 /**
  * When and where the user is, read from the instructions' line "Current date and time:
- * 2026-11-26T23:05 (Thursday), time zone Europe/Paris."; null without one (the engine then uses
- * the real clock and UTC). An unknown time zone reads as UTC.
+ * 2026-11-26T23:05 (Thursday), time zone Europe/Paris. Write dates for the user's locale: en-GB."
+ * (src/calendar/time-line.ts writes and reads it); null without one (the engine then uses the real
+ * clock and UTC). An unknown time zone reads as UTC; without a locale, dates are written en-GB style.
  */
 export function contextFromInstructions(instructions: string | undefined): EngineContext | null {
-  const m = NOW_LINE.exec(instructions ?? '');
-  if (!m?.[1] || !m[2] || Number.isNaN(Date.parse(`${m[1]}:00Z`))) return null;
-  const timeZone = isTimeZone(m[2]) ? m[2] : 'UTC';
-  return { now: zonedInstant(m[1], timeZone), timeZone };
+  return readTimeLine(instructions);
 }
 
 /** The engine's next step for a model request. */

@@ -1,17 +1,8 @@
-import * as chrono from 'chrono-node';
+import { readDue, type Due } from '../calendar/due.js';
+import { fromLocal, toLocal } from '../calendar/zones.js';
 import { AppError } from '../errors.js';
-import { formatLocalDate, formatZoned, fromLocal, offsetMinutes, startOfLocalDay, toLocal, type LocalDateTime } from './time.js';
 
-/** When a task is due: an instant, and whether only its date matters. */
-export interface Due {
-  at: Date;
-  allDay: boolean;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
-const FILLER = /^(\s|[,.!]|\b(due|by|on|at|before|until|please|the)\b)*$/i;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export { formatDue, isOverdue, type Due } from '../calendar/due.js';
 
 function invalid(field: string, input: string): AppError {
   return new AppError(
@@ -20,56 +11,14 @@ function invalid(field: string, input: string): AppError {
   );
 }
 
-function checkedLocal(fields: number[], field: string, input: string): LocalDateTime {
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = fields;
-  const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const valid =
-    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
-  if (!valid || year < 1970 || year > 9999) throw invalid(field, input);
-  return { year, month, day, hour, minute, second };
-}
-
 /**
  * Read a due date: "2026-11-27" (a date), "2026-11-27T17:00" (local time in the zone), an ISO date-time with an
  * offset, or English ("tomorrow 5pm", "next friday") read relative to `now` in the zone.
  */
 export function parseDue(input: string, timeZone: string, now: Date, field = 'due'): Due {
-  const text = input.trim();
-  const date = DATE.exec(text);
-  if (date) return { at: fromLocal(checkedLocal(date.slice(1).map(Number), field, text), timeZone), allDay: true };
-  const local = LOCAL_DATE_TIME.exec(text);
-  if (local) {
-    return { at: fromLocal(checkedLocal(local.slice(1).map((v) => Number(v ?? 0)), field, text), timeZone), allDay: false };
-  }
-  if (ZONED_DATE_TIME.test(text)) {
-    const at = new Date(text);
-    if (Number.isNaN(at.getTime())) throw invalid(field, text);
-    return { at, allDay: false };
-  }
-  const [result] = chrono.parse(text, { instant: now, timezone: offsetMinutes(now, timeZone) }, { forwardDate: true });
-  // The date must be the whole text, give or take a filler word: "the day after never" is not "the day after".
-  const rest = result ? `${text.slice(0, result.index)} ${text.slice(result.index + result.text.length)}` : text;
-  if (!result || text.length > 100 || !FILLER.test(rest)) throw invalid(field, text);
-  const start = result.start;
-  const parts: LocalDateTime = {
-    year: start.get('year') ?? 1970,
-    month: start.get('month') ?? 1,
-    day: start.get('day') ?? 1,
-    hour: start.isCertain('hour') ? (start.get('hour') ?? 0) : 0,
-    minute: start.isCertain('hour') ? (start.get('minute') ?? 0) : 0,
-    second: 0,
-  };
-  return { at: fromLocal(parts, timeZone), allDay: !start.isCertain('hour') };
-}
-
-/** How a due date is shown: "2026-11-27" for a date, ISO with the zone's offset for a time. */
-export function formatDue(due: Due, timeZone: string): string {
-  return due.allDay ? formatLocalDate(toLocal(due.at, timeZone)) : formatZoned(due.at, timeZone);
-}
-
-/** Overdue: a date from the next local day on, a time from that instant on. */
-export function isOverdue(due: Due, now: Date, timeZone: string): boolean {
-  return due.allDay ? due.at.getTime() < startOfLocalDay(now, timeZone).getTime() : due.at.getTime() < now.getTime();
+  const due = readDue(input, timeZone, now);
+  if (!due) throw invalid(field, input.trim());
+  return due;
 }
 
 /** The range a `due_before`/`due_after` bound covers: a date means the whole local day. */

@@ -4,7 +4,7 @@
 import type { Clock } from './clock.js';
 import { findDates } from './dates.js';
 import { detailsOnly, normalTags, priorityOf, type DetailEdit, type DueShift } from './details.js';
-import type { Request } from './intent.js';
+import type { Request } from './types.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { parseRef } from './refs.js';
 import { repeatRule } from './repeat.js';

@@ -1,7 +1,9 @@
 // Task details in a reply: "due Fri 27 Nov, 17:00 (overdue) · high priority · #work · repeats
 // every Monday", appended to a task's line after " — ".
-import { friendlyDue, isPast, type Clock } from './clock.js';
-import { describeRepeat } from './repeat.js';
+import { isPastDue } from '../calendar/clock.js';
+import { writeDue } from '../calendar/format.js';
+import type { Clock } from './clock.js';
+import { describeRepeat } from '../calendar/repeat.js';
 import type { TaskDetailsView } from './results.js';
 
 /** A detail field of a task. */
@@ -10,8 +12,6 @@ export type DetailField = 'due' | 'priority' | 'tags' | 'repeat';
 const ALL: DetailField[] = ['due', 'priority', 'tags', 'repeat'];
 /** Separates a task's title from its details on one line. */
 export const DETAILS_SEPARATOR = ' — ';
-/** How the details part of a line the engine wrote starts (used to read titles back). */
-export const DETAILS_SUFFIX = / — (?:due |no due date|(?:high|medium|low|no) priority|#|tagged #|no tags|repeats |no longer repeats).*$/;
 
 /**
  * The details of a task in words. With `changed` (an edit's confirmation), only those fields, a
@@ -23,8 +23,8 @@ export function detailWords(t: TaskDetailsView & { completed?: boolean }, clock:
   const out: string[] = [];
   if (fields.includes('due')) {
     if (t.due_at) {
-      const overdue = !t.completed && (t.overdue ?? isPast(t.due_at, clock));
-      out.push(`due ${friendlyDue(t.due_at, clock)}${overdue ? ' (overdue)' : ''}`);
+      const overdue = !t.completed && (t.overdue ?? isPastDue(t.due_at, clock));
+      out.push(`due ${writeDue(t.due_at, clock, clock.locale)}${overdue ? ' (overdue)' : ''}`);
     } else if (cleared) out.push('no due date');
   }
   if (fields.includes('priority')) {

@@ -2,7 +2,7 @@
 // "every monday", "tomorrow at 5pm". Each is cut out of the text; what is left is the title.
 import type { Clock } from './clock.js';
 import { findDates } from './dates.js';
-import { findRepeat, firstDue } from './repeat.js';
+import { findRepeat, firstLocalDue, formatRepeat } from '../calendar/repeat.js';
 
 /** A task's priority. */
 export type Priority = 'high' | 'medium' | 'low';
@@ -41,7 +41,8 @@ export function priorityOf(word: string): Priority | null | undefined {
 const TAG = /(^|[\s,(])#([a-z0-9_-]*[a-z][a-z0-9_-]*)(?=$|[\s,.;:!?)])/gi;
 const TAGGED = /\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([a-z][a-z0-9_-]*)\b/i;
 const PRIORITY_PATTERNS: RegExp[] = [
-  /(?:^|\s)[([]?\bp([1-3])\b[)\]]?(?=$|[\s,.;!])/i,
+  // "p1" but not "p1.ts": a full stop counts only at the end of a sentence.
+  /(?:^|\s)[([]?\bp([1-3])\b[)\]]?(?=$|[\s,;!]|\.(?:\s|$))/i,
   /(?:\b(?:with|at|as)\s+)?(?:(?:a|an)\s+)?\b(high|top|highest|urgent|medium|normal|mid|low|lowest)[\s-]+priority\b/i,
   /(?:\b(?:with\s+)?)\bpriority\s*(?::|=|is)?\s*(high|medium|low|[123])\b/i,
   /\b(urgent|important)(?=\s+(?:tasks?|todos?|items?|reminders?)\b)/i,
@@ -102,7 +103,7 @@ export function readDetails(text: string, clock: Clock, dates = true): Detailed 
   if (prioritised.priority) details.priority = prioritised.priority;
   const repeat = findRepeat(rest);
   if (repeat) {
-    details.repeat = repeat.rule;
+    details.repeat = formatRepeat(repeat.rule);
     rest = cut(rest, repeat.index, repeat.end);
   }
   let manyDates = false;
@@ -117,8 +118,8 @@ export function readDetails(text: string, clock: Clock, dates = true): Detailed 
     }
     manyDates = spans.length > 1;
   }
-  if (details.repeat) {
-    const due = firstDue(details.repeat, details.due, clock, timeOnly);
+  if (repeat) {
+    const due = firstLocalDue(repeat.rule, details.due, clock, timeOnly);
     if (due) details.due = due;
   }
   return { rest: hasDetails(details) ? tidyRest(rest) : text, details, manyDates };

@@ -1,16 +1,17 @@
 // Answers to the engine's own questions, read statelessly from the transcript: "the team one"
 // after "which one do you mean?", "buy milk" after "what should the task say?", "yes" after an
-// offer, "and the passport one too" after a delete.
+// offer, "and the passport one too" after a delete. Which question was asked, and about which
+// tasks, is worked out again from the previous turn (recall.ts), never read from the reply's words.
 import { stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
-import { numberedLines, previousTurn, type Shown } from './history.js';
-import { understand, type Request } from './intent.js';
+import { readTurn } from './history.js';
+import { understand } from './intent.js';
 import { findByName } from './match.js';
+import { outcomeOf } from './recall.js';
 import { parseRef, type Ref } from './refs.js';
-import { asked } from './reply.js';
-import { prepare } from './text.js';
-import { newTasks, toTitle } from './titles.js';
-import type { TranscriptEntry } from './types.js';
+import { asTyped, prepare } from './text.js';
+import { asTypedTasks, newTasks, toTitle } from './titles.js';
+import type { Request, Shown, TranscriptEntry } from './types.js';
 
 const ANSWERABLE = (r: Request): boolean =>
   r.intent === 'suggest' || (r.intent === 'chat' && (r.kind === 'unknown' || r.kind === 'yes'));
@@ -18,10 +19,12 @@ const ANSWERABLE = (r: Request): boolean =>
 function pick(answer: string, quotes: readonly string[], candidates: readonly Shown[]): number[] {
   if (/^(?:both|all|all of them|both of them|each|every one|everything)$/i.test(answer)) return candidates.map((c) => c.id);
   const ref: Ref = parseRef(answer, quotes);
+  if (ref.kind === 'line') return [candidates[ref.line - 1]?.id ?? ref.line];
   if (ref.kind === 'ids') {
-    const ids = candidates.map((c) => c.id);
+    // "2" is the second line (the question says "say the number or #id"); "#2" and "task 2" are ids. Task
+    // numbers are each user's own (1, 2, 3, …), so a bare number is often some shown task's id too.
     const byPosition = !/#|task/i.test(answer);
-    return ref.ids.map((n) => (byPosition && !ids.includes(n) && n <= candidates.length ? (candidates[n - 1]?.id ?? n) : n));
+    return ref.ids.map((n) => (byPosition && n >= 1 && n <= candidates.length ? (candidates[n - 1]?.id ?? n) : n));
   }
   if (ref.kind === 'positions') {
     return ref.positions.flatMap((p) => {
@@ -39,41 +42,44 @@ function pick(answer: string, quotes: readonly string[], candidates: readonly Sh
 
 /** Reinterprets the current message as an answer to the engine's last question, when it is one. */
 export function followUp(request: Request, text: string, earlier: readonly TranscriptEntry[], clock: Clock): Request | null {
-  const prev = previousTurn(earlier);
+  const prev = readTurn(earlier);
   if (!prev) return null;
-  const { text: prepared, quotes } = prepare(text);
-  const answer = stripFillers(prepared);
-  const before = understand(prev.text, clock);
+  const { text: prepared, literal, quotes } = prepare(text);
 
   const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
-  if (more?.[1] && ANSWERABLE(request) && (before.intent === 'complete' || before.intent === 'delete')) {
-    return { intent: before.intent, ref: parseRef(more[1], quotes) };
+  if (more?.[1] && ANSWERABLE(request)) {
+    const before = understand(prev.text, clock);
+    if (before.intent === 'complete' || before.intent === 'delete') return { intent: before.intent, ref: parseRef(more[1], quotes) };
   }
   if (!ANSWERABLE(request)) return null;
 
-  if (asked(prev.reply, 'which')) {
-    const ids = pick(answer, quotes, numberedLines(prev.reply));
-    if (ids.length === 0) return null;
-    const ref: Ref = { kind: 'ids', ids };
-    if (before.intent === 'update') return { ...before, ref };
-    if (before.intent === 'complete' || before.intent === 'delete' || before.intent === 'status') return { intent: before.intent, ref };
-    return null;
-  }
+  const { request: before, reply } = outcomeOf(prev, clock);
+  const answer = stripFillers(prepared);
+  const typedAnswer = stripFillers(literal);
   const isYes = request.intent === 'chat' && request.kind === 'yes';
-  if (asked(prev.reply, 'title') && !isYes) {
-    const items = newTasks(answer, quotes, clock);
-    return items.length > 0 ? { intent: 'add', items } : null;
+  switch (reply?.asked) {
+    case 'which': {
+      const ids = pick(answer, quotes, reply.shown ?? []);
+      if (ids.length === 0) return null;
+      const ref: Ref = { kind: 'ids', ids };
+      if (before.intent === 'update') return { ...before, ref };
+      if (before.intent === 'complete' || before.intent === 'delete' || before.intent === 'status') return { intent: before.intent, ref };
+      return null;
+    }
+    case 'title': {
+      if (isYes) return null;
+      const items = asTypedTasks(newTasks(answer, quotes, clock), newTasks(typedAnswer, quotes, clock));
+      return items.length > 0 ? { intent: 'add', items } : null;
+    }
+    case 'newTitle': {
+      const title = asTyped(toTitle(answer, quotes), toTitle(typedAnswer, quotes));
+      return isYes || reply.subject === undefined || title === '' ? null : { intent: 'update', ref: { kind: 'ids', ids: [reply.subject] }, title };
+    }
+    case 'offerAdd':
+      return isYes && before.intent === 'suggest' ? { intent: 'add', items: [before.item] } : null;
+    case 'deleteAll':
+      return isYes ? { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true } : null;
+    default:
+      return null;
   }
-  if (asked(prev.reply, 'newTitle') && !isYes) {
-    const id = /#(\d+)/.exec(prev.reply)?.[1];
-    const title = toTitle(answer, quotes);
-    return id && title !== '' ? { intent: 'update', ref: { kind: 'ids', ids: [Number(id)] }, title } : null;
-  }
-  if (asked(prev.reply, 'offerAdd') && isYes && before.intent === 'suggest') {
-    return { intent: 'add', items: [before.item] };
-  }
-  if (asked(prev.reply, 'deleteAll') && isYes) {
-    return { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true };
-  }
-  return null;
 }

@@ -1,8 +1,8 @@
 // Reading the transcript: the request being served, what was already done this turn, and the
-// context earlier turns give ("the second one", "it", a question the engine asked).
-import { DETAILS_SUFFIX } from './detail-words.js';
-import { readOutcome, type ToolOutcome } from './results.js';
-import type { TranscriptEntry } from './types.js';
+// turns before it. Only the user's words and the tools' structured results are read; the engine's
+// own replies never are (what they showed and asked is decided again in recall.ts).
+import { readOutcome, type TaskView, type ToolOutcome } from './results.js';
+import type { Shown, TranscriptEntry } from './types.js';
 
 /** A tool call paired with its result. */
 export interface Exchange {
@@ -11,19 +11,13 @@ export interface Exchange {
   outcome: ToolOutcome;
 }
 
-/** The turn being served. */
+/** One turn: a user message and the tool calls made for it. */
 export interface Turn {
   text: string;
   /** Tool calls made so far in this turn, with their results. */
   done: Exchange[];
-  /** Everything before the current user message. */
+  /** Everything before the turn's user message. */
   earlier: readonly TranscriptEntry[];
-}
-
-/** A task as the engine last showed it in a numbered list. */
-export interface Shown {
-  id: number;
-  title: string;
 }
 
 /**
@@ -42,7 +36,7 @@ export function exchanges(entries: readonly TranscriptEntry[], only?: (name: str
   return out;
 }
 
-/** Splits the transcript at the last user message; null when there is none. */
+/** The last turn of a transcript (split at its last user message); null when there is none. */
 export function readTurn(transcript: readonly TranscriptEntry[]): Turn | null {
   for (let i = transcript.length - 1; i >= 0; i--) {
     const entry = transcript[i];
@@ -53,48 +47,15 @@ export function readTurn(transcript: readonly TranscriptEntry[]): Turn | null {
   return null;
 }
 
-/** The previous user message and the engine's final reply to it, if any. */
-export function previousTurn(earlier: readonly TranscriptEntry[]): { text: string; reply: string } | null {
-  let reply: string | null = null;
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const entry = earlier[i];
-    if (entry?.kind === 'assistant' && reply === null) reply = entry.text;
-    if (entry?.kind === 'user') return { text: entry.text, reply: reply ?? '' };
-  }
-  return null;
+/** The turns before `earlier` ends, the latest first (each read only when reached). */
+export function* turnsBack(earlier: readonly TranscriptEntry[]): Generator<Turn> {
+  for (let turn = readTurn(earlier); turn; turn = readTurn(turn.earlier)) yield turn;
 }
 
-const NUMBERED = /^\s*(\d+)\.\s+#(\d+)\s+(.*)$/;
-/** The marker the engine puts after a completed task in its lists. */
-export const DONE_MARK = ' (done)';
-
-/** Parses the numbered "N. #id Title — details" lines of one reply. */
-export function numberedLines(text: string): Shown[] {
-  const shown: Shown[] = [];
-  for (const line of text.split('\n')) {
-    const m = NUMBERED.exec(line);
-    if (m?.[2] && m[3] !== undefined) {
-      const text = m[3].replace(DETAILS_SUFFIX, '');
-      const title = text.endsWith(DONE_MARK) ? text.slice(0, -DONE_MARK.length) : text;
-      shown.push({ id: Number(m[2]), title });
-    }
-  }
-  return shown;
-}
-
-/** The tasks of the list the engine showed last, in the order shown. */
-export function lastShownList(earlier: readonly TranscriptEntry[]): Shown[] | null {
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const entry = earlier[i];
-    if (entry?.kind === 'assistant') {
-      const shown = numberedLines(entry.text);
-      if (shown.length > 0) return shown;
-    }
-  }
-  // History written by another model: fall back to the order of the last list_tasks result.
-  const lists = exchanges(earlier, (name) => name === 'list_tasks').flatMap((x) => (x.outcome.ok && x.outcome.kind === 'list' ? [x.outcome.tasks] : []));
-  const last = lists.at(-1);
-  return last ? last.map((t) => ({ id: t.id, title: t.title })) : null;
+/** The tasks of the last list_tasks result, in its order (what any model listing them showed first). */
+export function lastListed(entries: readonly TranscriptEntry[]): TaskView[] | null {
+  const lists = exchanges(entries, (name) => name === 'list_tasks').flatMap((x) => (x.outcome.ok && x.outcome.kind === 'list' ? [x.outcome.tasks] : []));
+  return lists.at(-1) ?? null;
 }
 
 /** The task the conversation touched last (created, completed or updated), for "it" and "that". */
@@ -106,25 +67,6 @@ export function lastTouched(entries: readonly TranscriptEntry[]): Shown | null {
     if (!outcome?.ok || outcome.kind !== 'action') continue;
     if (outcome.status === 'deleted') deleted.add(outcome.taskId);
     else if (!deleted.has(outcome.taskId)) return { id: outcome.taskId, title: outcome.title };
-  }
-  return touchedInReplies(entries, deleted);
-}
-
-const CONFIRMATION = /^(Added|Completed|Updated|Deleted) #(\d+) (.*?)(?: — .*?)?(?: \(description: .*\))?\.$/;
-
-/** History without tool items (another store's window): read the engine's own confirmations. */
-function touchedInReplies(entries: readonly TranscriptEntry[], deleted: Set<number>): Shown | null {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    if (entry?.kind !== 'assistant') continue;
-    const lines = entry.text.split('\n');
-    for (let j = lines.length - 1; j >= 0; j--) {
-      const m = CONFIRMATION.exec(lines[j] ?? '');
-      if (!m?.[2]) continue;
-      const id = Number(m[2]);
-      if (m[1] === 'Deleted') deleted.add(id);
-      else if (!deleted.has(id)) return { id, title: m[3] ?? '' };
-    }
   }
   return null;
 }

@@ -2,14 +2,15 @@
 // the agent loop (tool calls or a message). Stateless: every call re-reads the transcript.
 import { clockOf, type EngineContext } from './clock.js';
 import { followUp } from './followup.js';
-import { lastShownList, lastTouched, readTurn } from './history.js';
+import { readTurn } from './history.js';
 import { understand } from './intent.js';
 import { plan } from './plan.js';
+import { contextOf } from './recall.js';
 import { chatReply } from './reply.js';
 import type { EngineStep, TranscriptEntry } from './types.js';
 
 export type { EngineContext } from './clock.js';
-export { isTimeZone, zonedInstant } from './clock.js';
+export { isTimeZone, zonedInstant } from '../calendar/zones.js';
 export { readQuickAdd } from './quick-add.js';
 export { TASK_VERBS } from './lexicon.js';
 export type { NewTask } from './titles.js';
@@ -26,17 +27,17 @@ const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>): boole
 
 /**
  * Decide the next step of the agent loop from the conversation so far (oldest first). `context`
- * is when and where the user is; without it, the real clock and UTC. Given the same transcript and
+ * is when and where the user is; without it, the real clock, UTC and en-GB dates. Given the same transcript and
  * context, the answer is always the same.
  */
 export function nextStep(transcript: readonly TranscriptEntry[], context: Partial<EngineContext> = {}): EngineStep {
-  const clock = clockOf({ now: context.now ?? new Date(), timeZone: context.timeZone ?? 'UTC' });
+  const clock = clockOf({ now: context.now ?? new Date(), timeZone: context.timeZone ?? 'UTC', locale: context.locale });
   const turn = readTurn(transcript);
   if (!turn) return { kind: 'message', text: chatReply('greeting') };
   const calls = transcript.slice(turn.earlier.length).filter((e) => e.kind === 'tool_call').length;
   const understood = understand(turn.text, clock);
   const request = followUp(understood, turn.text, turn.earlier, clock) ?? understood;
-  const step = plan(request, turn, { shown: lastShownList(turn.earlier), touched: lastTouched(turn.earlier), clock });
+  const { step } = plan(request, turn, contextOf(turn.earlier, clock));
   const lists = turn.done.filter((x) => x.name === 'list_tasks');
   const repeated = step.kind === 'tool_calls' && step.calls.some((c) => c.name === 'list_tasks' && lists.some((x) => sameArgs(x.args, c.arguments)));
   if (step.kind === 'tool_calls' && (calls >= MAX_CALLS_PER_TURN || lists.length >= MAX_LISTS_PER_TURN || repeated)) {

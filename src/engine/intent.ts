@@ -1,25 +1,16 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
-import { chatKind, stripFillers, type ChatKind } from './chat.js';
+import { chatKind, stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
-import type { DetailEdit } from './details.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
-import { readListQuery, type ListQuery } from './list-query.js';
+import { readListQuery } from './list-query.js';
 import { parseRef, type Ref, type Status } from './refs.js';
-import { fixCommandTypos, prepare, words } from './text.js';
-import { newTasks, oneTask, type NewTask } from './titles.js';
+import { asTyped, fixCommandTypos, prepare, words } from './text.js';
+import { asTypedTasks, newTasks, oneTask } from './titles.js';
+import type { Request } from './types.js';
 import { readUpdate } from './update-intent.js';
-
-/** A request, understood. */
-export type Request =
-  | { intent: 'add'; items: NewTask[] }
-  | { intent: 'list'; status: Status; count: boolean; query?: ListQuery }
-  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
-  | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
-  | { intent: 'chat'; kind: ChatKind }
-  | { intent: 'suggest'; item: NewTask };
 
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
@@ -131,7 +122,7 @@ function addRequest(s: string, quotes: readonly string[], question: boolean, clo
 
 /** "I need to delete task 3" is a delete; "I need to finish the slides" is a new task. */
 function acceptsInner(inner: Request): boolean {
-  if (inner.intent === 'complete') return inner.ref.kind === 'ids' || inner.ref.kind === 'positions' || inner.ref.kind === 'pronoun';
+  if (inner.intent === 'complete') return ['ids', 'line', 'positions', 'pronoun'].includes(inner.ref.kind);
   return inner.intent === 'delete' || inner.intent === 'update' || inner.intent === 'list' || inner.intent === 'add';
 }
 
@@ -190,7 +181,26 @@ export function classify(s: string, quotes: readonly string[], question: boolean
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
 export function understand(raw: string, clock: Clock): Request {
-  const { text, quotes } = prepare(raw);
+  const { text, literal, quotes } = prepare(raw);
+  const request = understandText(text, quotes, clock);
+  // Intents are read without emoji and shorthand; the words a task keeps are read again as typed.
+  const keepsWords = request.intent === 'add' || request.intent === 'suggest' || (request.intent === 'update' && (request.title ?? request.description) !== undefined);
+  return keepsWords && literal !== text ? withTypedWords(request, understandText(literal, quotes, clock)) : request;
+}
+
+/** The request with the titles and descriptions of its reading as typed, where that reading agrees. */
+function withTypedWords(request: Request, typed: Request): Request {
+  if (request.intent === 'add' && typed.intent === 'add') return { ...request, items: asTypedTasks(request.items, typed.items) };
+  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, item: asTypedTasks([request.item], [typed.item])[0] ?? request.item };
+  if (request.intent === 'update' && typed.intent === 'update') {
+    const title = request.title === undefined ? {} : { title: asTyped(request.title, typed.title) };
+    const description = request.description === undefined ? {} : { description: asTyped(request.description, typed.description) };
+    return { ...request, ...title, ...description };
+  }
+  return request;
+}
+
+function understandText(text: string, quotes: readonly string[], clock: Clock): Request {
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);

@@ -1,7 +1,9 @@
 // Lists narrowed by what people ask: "what's due this week?", "what's overdue?", "show my high
 // priority tasks", "anything tagged #work?", "find tasks about the trip", "sorted by due date".
 // Each part is cut out of the message; a message left with only list words is a list query.
-import { addDays, friendlyDue, isoDate, weekdayOf, type Clock } from './clock.js';
+import { writeDue } from '../calendar/format.js';
+import { addDays, isoDate, weekdayOf } from '../calendar/local.js';
+import type { Clock } from './clock.js';
 import { findDates } from './dates.js';
 import { normalTags, priorityOf, type Priority } from './details.js';
 import { NUMBER_WORDS, STOP_WORDS } from './lexicon.js';
@@ -112,7 +114,7 @@ function dueRange(text: string, clock: Clock): { range: Range; text: string } | 
   const [span] = findDates(text, clock);
   if (!span) return null;
   const day = span.due.slice(0, 10);
-  const shown = friendlyDue(day, clock);
+  const shown = writeDue(day, clock, clock.locale);
   const rest = `${text.slice(0, span.index)} ${text.slice(span.end)}`;
   const bound = /^(?:due\s+)?(before|by|until|till|after|from|since)\b/i.exec(text.slice(span.index))?.[1]?.toLowerCase();
   if (bound === 'after' || bound === 'from' || bound === 'since') return { range: { after: day, label: `from ${shown}` }, text: rest };

@@ -1,36 +1,50 @@
 // The agent loop, one step at a time: from the request and what this turn already did, decide the
-// next tool calls or the final answer. Every branch ends in a message within three steps.
-import { localDue, shiftDue, type Clock } from './clock.js';
+// next tool calls or the final answer (with what it showed and asked). Every branch ends in a
+// message within three steps.
+import { localDue } from '../calendar/clock.js';
+import { shiftLocal } from '../calendar/local.js';
+import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
-import type { Shown, Turn } from './history.js';
-import type { Request } from './intent.js';
+import type { Turn } from './history.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
-import { ASK, ASK_TITLE_LINE, chatReply, label, listLimit, listReply, noMatchReply, numbered, whichReply } from './reply.js';
+import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
 import type { NewTask } from './titles.js';
-import type { EngineStep, ToolName } from './types.js';
+import type { EngineStep, Reply, Request, Shown, ToolName } from './types.js';
 
-/** What earlier turns tell about the conversation, and the user's clock. */
+/** What earlier turns tell about the conversation (worked out only when asked), and the user's clock. */
 export interface Context {
-  shown: Shown[] | null;
-  touched: Shown | null;
+  /** The tasks the last list shown numbered, for "the second one". */
+  shown(): readonly Shown[] | null;
+  /** The task the conversation touched last, for "it". */
+  touched(): Shown | null;
   clock: Clock;
+}
+
+/** The next step, and for a message the reply it carries (what it showed and asked). */
+export interface Decision {
+  step: EngineStep;
+  reply?: Reply;
 }
 
 type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' }>;
 type UpdateRequest = Extract<Request, { intent: 'update' }>;
-type Targets = { ids: number[]; tasks?: TaskView[] } | { say: string } | { lists: ListArgs[] };
+type Targets = { ids: number[]; tasks?: TaskView[] } | { say: Reply | string } | { lists: ListArgs[] };
 /** What the list_tasks calls of this turn returned; `partial` when one came back as long as it could be. */
 type Listed = { tasks: TaskView[]; whole: boolean; partial: boolean } | { error: string };
 
 const MAX_ACTIONS = 50;
+const MAX_TASK_ID = 2_147_483_647;
 /** How many tasks list_tasks returns when not asked for a limit. */
 const TOOL_LIMIT = 1000;
-const say = (text: string): EngineStep => ({ kind: 'message', text });
-const call = (name: ToolName, args: Record<string, unknown>): EngineStep => ({ kind: 'tool_calls', calls: [{ name, arguments: args }] });
+const say = (said: Reply | string): Decision => {
+  const reply = typeof said === 'string' ? { text: said } : said;
+  return { step: { kind: 'message', text: reply.text }, reply };
+};
+const call = (name: ToolName, args: Record<string, unknown>): Decision => ({ step: { kind: 'tool_calls', calls: [{ name, arguments: args }] } });
 const ACTION_TOOL: Record<'complete' | 'delete' | 'update', ToolName> = {
   complete: 'complete_task',
   delete: 'delete_task',
@@ -57,7 +71,7 @@ function listed(turn: Turn): Listed | null {
   return { tasks, whole: whole !== undefined, partial };
 }
 
-const listCalls = (lists: readonly ListArgs[]): EngineStep => ({ kind: 'tool_calls', calls: lists.map((args) => ({ name: 'list_tasks', arguments: args })) });
+const listCalls = (lists: readonly ListArgs[]): Decision => ({ step: { kind: 'tool_calls', calls: lists.map((args) => ({ name: 'list_tasks', arguments: args })) } });
 
 function byPosition(ref: Extract<Ref, { kind: 'positions' }>, shown: readonly Shown[]): Targets {
   const ids: number[] = [];
@@ -75,13 +89,24 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   if (list && 'error' in list) return { say: `I couldn't read your tasks: ${list.error}` };
   const tasks = list?.tasks;
   switch (ref.kind) {
-    case 'ids':
-      return { ids: [...new Set(ref.ids)], tasks };
-    case 'pronoun':
-      return ctx.touched ? { ids: [ctx.touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
+    case 'ids': {
+      // Task numbers are positive 32-bit integers: the tools would refuse any other as invalid input.
+      const impossible = ref.ids.find((id) => !(id >= 1 && id <= MAX_TASK_ID));
+      return impossible === undefined ? { ids: [...new Set(ref.ids)], tasks } : { say: `I couldn't find task ${impossible}.` };
+    }
+    case 'line': {
+      const shown = ctx.shown();
+      const task = shown?.[ref.line - 1];
+      return resolve({ ...req, ref: task ? { kind: 'ids', ids: [task.id] } : { kind: 'ids', ids: [ref.line] } }, turn, ctx);
+    }
+    case 'pronoun': {
+      const touched = ctx.touched();
+      return touched ? { ids: [touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
+    }
     case 'positions': {
-      if (!ctx.shown && !tasks) return { lists: [WHOLE_LIST] };
-      const picked = byPosition(ref, ctx.shown ?? tasks ?? []);
+      const shown = ctx.shown();
+      if (!shown && !tasks) return { lists: [WHOLE_LIST] };
+      const picked = byPosition(ref, shown ?? tasks ?? []);
       return 'ids' in picked ? { ids: picked.ids, tasks } : picked;
     }
     case 'none':
@@ -92,7 +117,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       const chosen = tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
       if (chosen.length === 0) return { say: status === 'completed' ? 'There are no completed tasks.' : 'There are no tasks to change.' };
       if (req.intent === 'delete' && status !== 'completed' && !req.confirmed) {
-        return { say: `That would delete all ${chosen.length} of your tasks:\n${numbered(chosen, ctx.clock)}\n${ASK.deleteAll}` };
+        return { say: deleteAllReply(chosen, ctx.clock) };
       }
       return { ids: chosen.map((t) => t.id), tasks };
     }
@@ -142,7 +167,7 @@ function updateArgs(req: UpdateRequest, id: number, task: TaskView | undefined, 
   for (const key of DETAIL_KEYS) if (req[key] !== undefined) args[key] = req[key];
   if (req.shift) {
     const from = task?.due_at ? localDue(task.due_at, clock) : clock.today;
-    args.due = shiftDue(from, req.shift.amount, req.shift.unit);
+    args.due = shiftLocal(from, req.shift.amount, req.shift.unit);
   }
   if (req.tags) {
     const { add = [], remove = [], clear = false } = req.tags;
@@ -155,7 +180,7 @@ function updateArgs(req: UpdateRequest, id: number, task: TaskView | undefined, 
 const changesSomething = (req: UpdateRequest): boolean =>
   req.title !== undefined || req.description !== undefined || req.tags !== undefined || req.shift !== undefined || DETAIL_KEYS.some((k) => req[k] !== undefined);
 
-function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
+function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
   const actions = turn.done.filter((x) => x.name !== 'list_tasks');
   const targets = resolve(req, turn, ctx);
   const already =
@@ -171,8 +196,8 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
   if (ids.length === 0) return say(notes.join('\n'));
   if (req.intent === 'update') {
     if (!changesSomething(req)) {
-      const known = targets.tasks?.find((t) => t.id === ids[0]);
-      return say(`${ASK.newTitle} (for ${known ? label(known) : `task #${ids[0]}`})`);
+      const id = ids[0] ?? 0;
+      return say(askNewTitle({ id, title: targets.tasks?.find((t) => t.id === id)?.title }));
     }
     // Tags replace the task's list, and a shift moves its due date: both need the task as it is now.
     const tasks = targets.tasks;
@@ -182,10 +207,10 @@ function act(req: ActRequest, turn: Turn, ctx: Context): EngineStep {
     const unseen = needsCurrent ? ids.filter((id) => !tasks?.some((t) => t.id === id)) : [];
     if (unseen.length) return say(unseenReply(unseen, req.tags ? 'tags' : 'due date', isPartial(turn)));
     const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
-    return { kind: 'tool_calls', calls };
+    return { step: { kind: 'tool_calls', calls } };
   }
   const tool = ACTION_TOOL[req.intent];
-  return { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id } })) };
+  return { step: { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id } })) } };
 }
 
 /** The add_task arguments for a new task: only what the user gave. */
@@ -202,19 +227,19 @@ function addArgs(item: NewTask): Record<string, unknown> {
 }
 
 /** Decides the next step for an understood request. */
-export function plan(req: Request, turn: Turn, ctx: Context): EngineStep {
+export function plan(req: Request, turn: Turn, ctx: Context): Decision {
   switch (req.intent) {
     case 'chat':
       return say(chatReply(req.kind));
     case 'suggest':
       // "buy milk tomorrow at 5pm": the details typed with it make a to-do entry of it (quick add).
       if (hasDetails(req.item)) return plan({ intent: 'add', items: [req.item] }, turn, ctx);
-      return say(`Do you want me to add "${req.item.title}" to your list? ${ASK.offerAdd}`);
+      return say(offerToAdd(req.item.title));
     case 'add': {
-      if (req.items.length === 0 || req.items.every((item) => item.title === '')) return say(ASK_TITLE_LINE);
+      if (req.items.length === 0 || req.items.every((item) => item.title === '')) return say(ASK_TITLE);
       const adds = turn.done.filter((x) => x.name === 'add_task');
       if (adds.length > 0) return say(summary(adds, ctx.clock));
-      return { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) };
+      return { step: { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) } };
     }
     case 'list': {
       const list = listed(turn);

@@ -2,10 +2,11 @@
 // so "call mom friday 5pm p1 #family every week" means the same thing in both places.
 import { clockOf, type EngineContext } from './clock.js';
 import { prepare } from './text.js';
-import { newTasks, type NewTask } from './titles.js';
+import { asTypedTasks, newTasks, type NewTask } from './titles.js';
 
 /** The tasks a quick-add line describes, each with the details typed with it (due, priority, tags, repeat). */
 export function readQuickAdd(line: string, context: EngineContext): NewTask[] {
-  const { text, quotes } = prepare(line);
-  return newTasks(text, quotes, clockOf(context));
+  const { text, literal, quotes } = prepare(line);
+  const clock = clockOf(context);
+  return asTypedTasks(newTasks(text, quotes, clock), newTasks(literal, quotes, clock));
 }

@@ -9,6 +9,8 @@ export type Status = 'all' | 'pending' | 'completed';
 /** A reference to one or more tasks. */
 export type Ref =
   | { kind: 'ids'; ids: number[] }
+  /** "number 3": the third line of the list shown, or task #3 when no list has that many lines. */
+  | { kind: 'line'; line: number }
   | { kind: 'positions'; positions: number[] }
   | { kind: 'pronoun' }
   | { kind: 'all'; status: Status }
@@ -17,6 +19,8 @@ export type Ref =
 
 const ID_LIST = /^(?:(?:tasks?|todos?|items?|numbers?|nos?\.?|ids?)\s*)?#?\s*\d+(?:\s*(?:,|and|&|\+|or)\s*(?:(?:tasks?|numbers?)\s*)?#?\s*\d+)*$/i;
 const ID_MENTION = /(?:\b(?:tasks?|todos?|items?|numbers?|nos?\.?|num|ids?)\s*#?\s*|#\s*)(\d+)\b/gi;
+/** "number 3", "no. 3": a line number, which the lists' question asks for ("say the number or #id"). */
+const LINE = /^(?:the\s+)?(?:number|no\.?|num)\s*(\d+)$/i;
 const PRONOUN = /^(?:it|that|this|them|those|these|same|the same(?: one| task)?|(?:that|this) (?:one|task|todo|item)|the one i (?:just )?(?:added|created|made|mentioned))$/i;
 const ALL = /^(?:all|everything|(?:(?:my|the|our) )?(?:whole |entire )?(?:todo |to do |task )?list|everything on (?:my|the) list|every(?:thing| task| single task| todo| item)|all (?:of )?(?:my |the |your )?(?:tasks|todos|items|of them|ones|things)|(?:all )?(?:of )?(?:the |my )?(?:completed|done|finished|checked|ticked|pending|open|remaining|unfinished|outstanding)(?: ones| tasks| todos| items| things)?|everything (?:that'?s |that is |i'?ve )?(?:done|completed|finished|pending|left))$/i;
 /** A second clause after the reference ("the flights, I'm not going"). */
@@ -68,6 +72,8 @@ export function parseRef(phrase: string, quotes: readonly string[]): Ref {
   if (p === '') return { kind: 'none' };
   const onlyQuote = /^\uE000(\d+)\uE001$/.exec(p);
   if (onlyQuote) return { kind: 'name', text: quotes[Number(onlyQuote[1])] ?? '', quoted: true };
+  const line = LINE.exec(p)?.[1];
+  if (line) return { kind: 'line', line: Number(line) };
   if (ID_LIST.test(p)) return { kind: 'ids', ids: (p.match(/\d+/g) ?? []).map(Number) };
   const mentioned = [...p.matchAll(ID_MENTION)].map((m) => Number(m[1]));
   if (mentioned.length > 0) return { kind: 'ids', ids: mentioned };

@@ -2,12 +2,12 @@
 import type { ChatKind } from './chat.js';
 import type { Clock } from './clock.js';
 import { detailWords, withDetails } from './detail-words.js';
-import { DONE_MARK } from './history.js';
 import type { ListQuery, Sort } from './list-query.js';
 import type { Status } from './refs.js';
 import type { TaskView } from './results.js';
+import type { Reply } from './types.js';
 
-/** Questions the engine asks; a later turn recognises them to read the answer. */
+/** The words of the questions the engine asks (which one it asked travels as data, see {@link Reply}). */
 export const ASK = {
   which: 'Which one do you mean?',
   title: 'What should the task say?',
@@ -28,29 +28,18 @@ const FIRST_OF: Record<Sort, string> = {
   title: `The first ${LIST_CAP} by title:`,
 };
 const WHICH_LINE = `${ASK.which} (say the number or #id)`;
-/** The whole reply asking for a new task's title. */
-export const ASK_TITLE_LINE = `${ASK.title} For example: add buy milk.`;
+/** The reply asking for a new task's title. */
+export const ASK_TITLE: Reply = { text: `${ASK.title} For example: add buy milk.`, asked: 'title' };
 
-/**
- * Whether a reply of the engine asked the given question. Checked by whole lines the engine wrote
- * itself, so a task title that contains the same words cannot pose as the question.
- */
-export function asked(reply: string, question: keyof typeof ASK): boolean {
-  const lines = reply.split('\n');
-  const last = lines.at(-1) ?? '';
-  switch (question) {
-    case 'which':
-      return last === WHICH_LINE;
-    case 'title':
-      return reply === ASK_TITLE_LINE;
-    case 'newTitle':
-      return lines.length === 1 && reply.startsWith(`${ASK.newTitle} (for `);
-    case 'offerAdd':
-      return lines.length === 1 && reply.startsWith('Do you want me to add "') && reply.endsWith(ASK.offerAdd);
-    case 'deleteAll':
-      return last === ASK.deleteAll && lines[0]?.startsWith('That would delete all ') === true;
-  }
-}
+/** The reply asking for the new title of a task. */
+export const askNewTitle = (task: { id: number; title?: string }): Reply => ({
+  text: `${ASK.newTitle} (for ${task.title !== undefined ? label({ id: task.id, title: task.title }) : `task #${task.id}`})`,
+  asked: 'newTitle',
+  subject: task.id,
+});
+
+/** The reply offering to add what the user said as a task. */
+export const offerToAdd = (title: string): Reply => ({ text: `Do you want me to add "${title}" to your list? ${ASK.offerAdd}`, asked: 'offerAdd' });
 
 /** A title on one line, so it cannot pose as another list line. */
 export const oneLine = (title: string): string => title.replace(/\s+/g, ' ').trim();
@@ -58,11 +47,15 @@ export const oneLine = (title: string): string => title.replace(/\s+/g, ' ').tri
 /** "#3 Buy milk" */
 export const label = (t: { id: number; title: string }): string => `#${t.id} ${oneLine(t.title)}`;
 
-/** Numbered lines "1. #5 Title — due Fri 27 Nov", completed ones marked, capped with a count of the rest. */
-export function numbered(tasks: readonly TaskView[], clock: Clock): string {
-  const lines = tasks.slice(0, LIST_CAP).map((t, i) => withDetails(`${i + 1}. ${label(t)}${t.completed ? DONE_MARK : ''}`, detailWords(t, clock)));
+/** The marker after a completed task in a list. */
+const DONE_MARK = ' (done)';
+
+/** Numbered lines "1. #5 Title — due Fri 27 Nov", completed ones marked, capped with a count of the rest; and the tasks numbered. */
+export function numbered(tasks: readonly TaskView[], clock: Clock): Required<Pick<Reply, 'text' | 'shown'>> {
+  const shown = tasks.slice(0, LIST_CAP);
+  const lines = shown.map((t, i) => withDetails(`${i + 1}. ${label(t)}${t.completed ? DONE_MARK : ''}`, detailWords(t, clock)));
   if (tasks.length > LIST_CAP) lines.push(`…and ${tasks.length - LIST_CAP} more.`);
-  return lines.join('\n');
+  return { text: lines.join('\n'), shown: shown.map(({ id, title }) => ({ id, title })) };
 }
 
 /** How many tasks list_tasks should return for a list request: for a count, as many as it gives. */
@@ -85,15 +78,19 @@ function howMany(n: number, count: boolean, partial: boolean): string {
 }
 
 /** The body under a list's head "You have …": the numbered tasks, or the first of them and how to see the rest. */
-function listBody(head: string, tasks: readonly TaskView[], count: boolean, clock: Clock, partial: boolean, sort: Sort = 'created'): string {
-  if (count && tasks.length > 5) return `${head}.`;
-  if (partial) return `${head}. ${FIRST_OF[sort]}\n${numbered(tasks.slice(0, LIST_CAP), clock)}\n${NARROW_HINT}`;
-  return `${head}:\n${numbered(tasks, clock)}${tasks.length > LIST_CAP ? `\n${NARROW_HINT}` : ''}`;
+function listBody(head: string, tasks: readonly TaskView[], count: boolean, clock: Clock, partial: boolean, sort: Sort = 'created'): Reply {
+  if (count && tasks.length > 5) return { text: `${head}.` };
+  if (partial) {
+    const first = numbered(tasks.slice(0, LIST_CAP), clock);
+    return { text: `${head}. ${FIRST_OF[sort]}\n${first.text}\n${NARROW_HINT}`, shown: first.shown };
+  }
+  const all = numbered(tasks, clock);
+  return { text: `${head}:\n${all.text}${tasks.length > LIST_CAP ? `\n${NARROW_HINT}` : ''}`, shown: all.shown };
 }
 
 /** The reply to a narrowed list request ("what's due this week?"). */
-function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query: ListQuery, partial: boolean): string {
-  if (tasks.length === 0) return `You have no ${listName(0, status, query)}.`;
+function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query: ListQuery, partial: boolean): Reply {
+  if (tasks.length === 0) return { text: `You have no ${listName(0, status, query)}.` };
   const head = `You have ${howMany(tasks.length, count, partial)} ${listName(tasks.length, status, query)}`;
   return listBody(head, tasks, count, clock, partial, query.filter.sort);
 }
@@ -102,12 +99,12 @@ function queryReply(tasks: readonly TaskView[], status: Status, count: boolean, 
  * The reply to a list request; `query` when it was narrowed by filters or sorted; `partial` when
  * list_tasks returned as many tasks as {@link listLimit} asked for, so there are more.
  */
-export function listReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query?: ListQuery, partial = false): string {
+export function listReply(tasks: readonly TaskView[], status: Status, count: boolean, clock: Clock, query?: ListQuery, partial = false): Reply {
   if (query && (query.adjectives.length > 0 || query.qualifiers.length > 0)) return queryReply(tasks, status, count, clock, query, partial);
   if (tasks.length === 0) {
-    if (status === 'completed') return 'No completed tasks yet.';
-    if (status === 'pending') return 'Nothing left to do: you have no pending tasks.';
-    return 'You have no tasks yet. Try "add buy milk".';
+    if (status === 'completed') return { text: 'No completed tasks yet.' };
+    if (status === 'pending') return { text: 'Nothing left to do: you have no pending tasks.' };
+    return { text: 'You have no tasks yet. Try "add buy milk".' };
   }
   const n = howMany(tasks.length, count, partial);
   const tasksWord = tasks.length === 1 ? 'task' : 'tasks';
@@ -120,8 +117,15 @@ export function listReply(tasks: readonly TaskView[], status: Status, count: boo
 }
 
 /** Asks which of several matching tasks the user means. */
-export function whichReply(query: string, tasks: readonly TaskView[], clock: Clock): string {
-  return `More than one task matches "${oneLine(query)}":\n${numbered(tasks, clock)}\n${WHICH_LINE}`;
+export function whichReply(query: string, tasks: readonly TaskView[], clock: Clock): Reply {
+  const { text, shown } = numbered(tasks, clock);
+  return { text: `More than one task matches "${oneLine(query)}":\n${text}\n${WHICH_LINE}`, shown, asked: 'which' };
+}
+
+/** Asks before deleting every task of the list. */
+export function deleteAllReply(tasks: readonly TaskView[], clock: Clock): Reply {
+  const { text, shown } = numbered(tasks, clock);
+  return { text: `That would delete all ${tasks.length} of your tasks:\n${text}\n${ASK.deleteAll}`, shown, asked: 'deleteAll' };
 }
 
 /** Says that nothing matched. */

@@ -3,7 +3,7 @@
 import type { Clock } from './clock.js';
 import { readDetails, type Details } from './details.js';
 import { TASK_VERBS } from './lexicon.js';
-import { restoreQuotes, tidyTitle, words } from './text.js';
+import { asTyped, restoreQuotes, tidyTitle, words } from './text.js';
 
 /** A task to create: a title, maybe a description, and the details typed with it. */
 export interface NewTask extends Details {
@@ -17,7 +17,7 @@ const HEAD = new RegExp(
     String.raw`${TASK_NOUN}\b\s*(?:(?:called|named|titled|entitled|that says|saying|which says|with (?:the )?(?:title|name)|to|for|about|of)\b|[:=\-–—])?\s*`,
   'i',
 );
-const BARE_HEAD = /^(?:(?:these|the following|following)\b\s*:?|(?:one more|another(?: one)?)\s*(?=:)|(?:called|named|titled)\b|[:=\-–—])\s*/i;
+const BARE_HEAD = /^(?:(?:these|the following|following)\b\s*:?|(?:one more|another(?: one)?)\s*(?=:)|(?:called|named|titled)\b|:|[=\-–—](?=\s|$))\s*/i;
 const LIST_TARGET = String.raw`(?:(?:my|the|our)\s+)?(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+|todos\s+|to-do\s+)?(?:list|tasks|todos|todo)`;
 const TAIL = new RegExp(String.raw`\s+(?:(?:to|on|onto|in|into)\s+${LIST_TARGET}|as\s+an?\s+(?:new\s+)?${TASK_NOUN}|for me)\b.*$`, 'i');
 const LEAD_TARGET = new RegExp(String.raw`^(?:to|on|onto|in|into)\s+${LIST_TARGET}\s*[:\-–—]?\s*`, 'i');
@@ -49,10 +49,8 @@ export function unquote(text: string, quotes: readonly string[]): string {
 /** Turns free text into a title: verbatim for a quote, tidied otherwise. */
 export function toTitle(text: string, quotes: readonly string[]): string {
   const only = /^\s*\uE000(\d+)\uE001\s*$/.exec(text);
-  if (only) {
-    const q = quotes[Number(only[1])] ?? '';
-    return q.charAt(0).toUpperCase() + q.slice(1);
-  }
+  // A quoted title is taken exactly as typed inside its quotes.
+  if (only) return quotes[Number(only[1])] ?? '';
   return tidyTitle(unquote(text, quotes));
 }
 
@@ -62,7 +60,13 @@ function startsWithVerb(text: string): boolean {
   return TASK_VERBS.has(first);
 }
 
-const STRONG_SPLIT = /\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*|\s+and\s+(?:also\s+)?to\s+|\s*;\s*|(?:^|\s+)\d{1,2}[.)]\s+/i;
+const ANOTHER_TASK = String.raw`\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*`;
+const STRONG_SPLIT = new RegExp(String.raw`${ANOTHER_TASK}|\s+and\s+(?:also\s+)?to\s+|\s*;\s*|(?:^|\s+)\d{1,2}[.)]\s+`, 'i');
+/** A separator before the title ("todo: …", "add - …"); "-v" starts a title. */
+const LEAD_SEPARATOR = /^(?:[\s:]|[-–—]+(?=\s|$))+/;
+/** After "a task called …" the rest is one title, semicolons and all, unless another task is named. */
+const NAMED_SPLIT = new RegExp(ANOTHER_TASK, 'i');
+const NAMING = /\b(?:called|named|titled|entitled|says|saying|with (?:the )?(?:title|name))\b/i;
 /** Placeholder words that are not a title ("can you add something?"). */
 const VAGUE = /^(?:something|anything|stuff|things?|a task|an? (?:new )?(?:task|todo|item|reminder)|task|todo|item|it|this|that|one|more|some)$/i;
 
@@ -102,9 +106,10 @@ export function newTasks(body: string, quotes: readonly string[], clock: Clock):
   const plural = /\b(?:these|following|tasks|todos|to-dos|items|things|reminders|entries|notes)\b/i.test(head?.[0] ?? '');
   const singular = !plural && new RegExp(String.raw`\b${TASK_NOUN}\b`, 'i').test(head?.[0] ?? '');
   if (head) text = text.slice(head[0].length);
-  const core = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(/^[\s:\-–—]+/, '').trim().replace(TAIL, '').trim();
+  const core = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(LEAD_SEPARATOR, '').trim().replace(TAIL, '').trim();
   if (core === '') return [];
-  const strong = core.split(STRONG_SPLIT).filter((part) => part.trim() !== '');
+  const named = singular && NAMING.test(head?.[0] ?? '');
+  const strong = core.split(named ? NAMED_SPLIT : STRONG_SPLIT).filter((part) => part.trim() !== '');
   const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitItems(core, plural);
   const tasks = items.flatMap((item): NewTask[] => {
     const own = whole.manyDates ? readDetails(item, clock) : { rest: item, details: {} };
@@ -119,4 +124,14 @@ export function newTasks(body: string, quotes: readonly string[], clock: Clock):
 export function oneTask(text: string, quotes: readonly string[], clock: Clock): NewTask {
   const { rest, details } = readDetails(text, clock);
   return { title: toTitle(rest, quotes), ...details };
+}
+
+/** The tasks read, with each title and description as typed when the typed copy read into the same tasks. */
+export function asTypedTasks(read: readonly NewTask[], typed: readonly NewTask[]): NewTask[] {
+  if (typed.length !== read.length) return [...read];
+  return read.map((item, i) => {
+    const twin = typed[i];
+    const title = asTyped(item.title, twin?.title);
+    return item.description === undefined ? { ...item, title } : { ...item, title, description: asTyped(item.description, twin?.description) };
+  });
 }

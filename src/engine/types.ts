@@ -1,4 +1,10 @@
-// The engine's contract with the agent adapter: a transcript in, the next step of the loop out.
+// The engine's contract with the agent adapter (a transcript in, the next step of the loop out), and
+// the request a message is understood as, which every stage of a step passes along.
+import type { ChatKind } from './chat.js';
+import type { DetailEdit } from './details.js';
+import type { ListQuery } from './list-query.js';
+import type { Ref, Status } from './refs.js';
+import type { NewTask } from './titles.js';
 
 /** The five task tools the engine may call. */
 export type ToolName = 'add_task' | 'list_tasks' | 'complete_task' | 'delete_task' | 'update_task';
@@ -14,3 +20,31 @@ export type TranscriptEntry =
 export type EngineStep =
   | { kind: 'tool_calls'; calls: { name: ToolName; arguments: Record<string, unknown> }[] }
   | { kind: 'message'; text: string };
+
+/** A request, understood. */
+export type Request =
+  | { intent: 'add'; items: NewTask[] }
+  | { intent: 'list'; status: Status; count: boolean; query?: ListQuery }
+  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
+  | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
+  | { intent: 'chat'; kind: ChatKind }
+  | { intent: 'suggest'; item: NewTask };
+
+/** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */
+export interface Shown {
+  id: number;
+  title: string;
+}
+
+/** A question a reply asks; the next message may be its answer. */
+export type Question = 'which' | 'title' | 'newTitle' | 'offerAdd' | 'deleteAll';
+
+/** A reply, and what it showed and asked: kept as data so the next turn never reads the words back. */
+export interface Reply {
+  text: string;
+  /** The tasks it numbered, in order. */
+  shown?: Shown[];
+  asked?: Question;
+  /** The task a question is about ("What should the new title be? (for #7 …)"). */
+  subject?: number;
+}

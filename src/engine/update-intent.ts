@@ -1,6 +1,6 @@
 // Reading edits: "rename X to Y", "change the description of X to Y", "add a note to X: Y",
 // "task 3 should say Y". Separated from intent.ts because edits have the most shapes.
-import type { Request } from './intent.js';
+import type { Request } from './types.js';
 import { parseRef, type Ref } from './refs.js';
 import { toTitle, unquote } from './titles.js';
 

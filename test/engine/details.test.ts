@@ -1,8 +1,7 @@
-// Task details at the engine's edges: the user's clock (time zones, DST), the tool arguments the
-// engine sends, and tool results with and without the detail fields.
+// Task details at the engine's edges: the tool arguments the engine sends, tool results with and
+// without the detail fields, and dates in replies.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clockOf, friendlyDue, wallTime, zonedInstant } from '../../src/engine/clock.js';
 import { nextStep, type TranscriptEntry } from '../../src/engine/index.js';
 
 const PARIS = { now: new Date('2026-11-26T22:05:00Z'), timeZone: 'Europe/Paris' };
@@ -10,24 +9,16 @@ const PARIS = { now: new Date('2026-11-26T22:05:00Z'), timeZone: 'Europe/Paris' 
 const stepFor = (text: string, context = PARIS): ReturnType<typeof nextStep> => nextStep([{ kind: 'user', text }], context);
 const callsOf = (step: ReturnType<typeof nextStep>): unknown => (step.kind === 'tool_calls' ? step.calls : step.text);
 
-test('zonedInstant and wallTime agree with the zone offsets, across a DST change', () => {
-  assert.equal(zonedInstant('2026-11-26T23:05', 'Europe/Paris').toISOString(), '2026-11-26T22:05:00.000Z');
-  assert.equal(zonedInstant('2026-03-28T09:00', 'Europe/Berlin').toISOString(), '2026-03-28T08:00:00.000Z');
-  assert.equal(zonedInstant('2026-03-29T09:00', 'Europe/Berlin').toISOString(), '2026-03-29T07:00:00.000Z');
-  assert.equal(wallTime(new Date('2026-03-29T00:30:00Z'), 'Europe/Berlin'), '2026-03-29T01:30');
-  assert.equal(wallTime(new Date('2026-03-29T02:30:00Z'), 'Europe/Berlin'), '2026-03-29T04:30');
-});
-
-test('an unknown time zone reads as UTC', () => {
-  assert.equal(clockOf({ now: PARIS.now, timeZone: 'Mars/Olympus' }).local, '2026-11-26T22:05');
-});
-
-test('due values read in the user\'s time zone: "Fri 27 Nov, 17:00", a year only when not this year', () => {
-  const clock = clockOf(PARIS);
-  assert.equal(friendlyDue('2026-11-27T17:00:00+01:00', clock), 'Fri 27 Nov, 17:00');
-  assert.equal(friendlyDue('2026-11-27T16:00:00Z', clock), 'Fri 27 Nov, 17:00');
-  assert.equal(friendlyDue('2026-11-27', clock), 'Fri 27 Nov');
-  assert.equal(friendlyDue('2027-01-04T09:30', clock), 'Mon 4 Jan 2027, 09:30');
+test('the engine\'s replies write dates for the locale it is given (issue 12)', () => {
+  const step = nextStep(
+    [
+      { kind: 'user', text: 'add call mom friday at 5pm' },
+      { kind: 'tool_call', callId: 'c1', name: 'add_task', arguments: { title: 'Call mom', due: '2026-11-27T17:00' } },
+      { kind: 'tool_result', callId: 'c1', output: '{"task_id":3,"status":"created","title":"Call mom","due_at":"2026-11-27T17:00:00+01:00"}' },
+    ],
+    { ...PARIS, locale: 'en-US' },
+  );
+  assert.deepEqual(step.kind === 'message' ? step.text.replace(/\u202f/g, ' ') : step, 'Added #3 Call mom — due Fri, Nov 27, 5:00 PM.');
 });
 
 test('add_task gets the due date, priority and tags; the title keeps only the words', () => {
@@ -98,6 +89,8 @@ test('"it" after a confirmation with details is still the task confirmed', () =>
   const step = nextStep(
     [
       { kind: 'user', text: 'add buy stamps tomorrow' },
+      { kind: 'tool_call', callId: 'c1', name: 'add_task', arguments: { title: 'Buy stamps', due: '2026-11-27' } },
+      { kind: 'tool_result', callId: 'c1', output: '{"task_id":7,"status":"created","title":"Buy stamps","due_at":"2026-11-27"}' },
       { kind: 'assistant', text: 'Added #7 Buy stamps — due Fri 27 Nov.' },
       { kind: 'user', text: 'make it high priority' },
     ],

@@ -1,6 +1,6 @@
 // Compares the task changes a conversation caused with the changes a case names. Any change a
 // case does not name is a failure, as the nl-examples file's rules say.
-import type { StoredTask } from './task-store.js';
+import type { StoredTask } from './domain-tasks.js';
 
 /** Expected details of a task (local due "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; null: none). Unnamed ones are not checked on adds. */
 export interface DetailExpectation {
@@ -12,10 +12,10 @@ export interface DetailExpectation {
 
 /** One expected effect of a conversation (the nl-examples vocabulary, plus task details). */
 export type Expectation =
-  | ({ op: 'added'; title: string | string[]; description?: string; completed?: boolean } & DetailExpectation)
+  | ({ op: 'added'; title: string | string[]; description?: string; completed?: boolean; exact?: boolean } & DetailExpectation)
   | { op: 'completed'; title: string; next_due?: string }
   | { op: 'deleted'; title: string }
-  | ({ op: 'updated'; from: string; title?: string | string[]; description?: string } & DetailExpectation)
+  | ({ op: 'updated'; from: string; title?: string | string[]; description?: string; exact?: boolean } & DetailExpectation)
   | { op: 'unchanged' }
   | { op: 'mentions'; text: string[] }
   | { op: 'not_mentions'; text: string[] }
@@ -46,8 +46,9 @@ export function sameTitle(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-const oneOf = (title: string, wanted: string | string[]): boolean =>
-  (Array.isArray(wanted) ? wanted : [wanted]).some((w) => sameTitle(title, w));
+/** `exact`: the title must be the very characters expected (case, quotes, emoji, punctuation). */
+const oneOf = (title: string, wanted: string | string[], exact = false): boolean =>
+  (Array.isArray(wanted) ? wanted : [wanted]).some((w) => (exact ? title === w : sameTitle(title, w)));
 
 const DETAIL_FIELDS = ['due', 'priority', 'tags', 'repeat'] as const;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -80,8 +81,8 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
       case 'added': {
         const hit = added.find(
           (t) =>
-            oneOf(t.title, e.title) &&
-            (e.description === undefined || sameTitle(t.description ?? '', e.description)) &&
+            oneOf(t.title, e.title, e.exact) &&
+            (e.description === undefined || (e.exact ? t.description === e.description : sameTitle(t.description ?? '', e.description))) &&
             t.completed === (e.completed ?? false) &&
             detailsMatch(t, e),
         );
@@ -112,7 +113,7 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
         const hit = changed.find(
           (c) =>
             sameTitle(c.old.title, e.from) &&
-            (e.title === undefined ? c.now.title === c.old.title : oneOf(c.now.title, e.title)) &&
+            (e.title === undefined ? c.now.title === c.old.title : oneOf(c.now.title, e.title, e.exact)) &&
             (e.description === undefined
               ? c.now.description === c.old.description
               : sameTitle(c.now.description ?? '', e.description)) &&

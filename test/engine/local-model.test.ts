@@ -1,116 +1,77 @@
-// The engine behind the real agent SDK: Agent + run() with five real function tools over an
-// in-memory store, both plain and streamed.
+// The engine behind the real agent SDK: Agent + run() with the real MCP task tools of one user
+// (the same in-process bridge the chat turn uses), plain and streamed.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
-import { Agent, run, setTracingDisabled, tool, type AgentInputItem } from '@openai/agents';
-import { z } from 'zod';
+import { after, before, test } from 'node:test';
+import { Agent, run, setTracingDisabled, type AgentInputItem } from '@openai/agents';
 import { LocalModel, contextFromInstructions, localModelProvider, toTranscript } from '../../src/agent/local-model.js';
-import { TaskStore } from './task-store.js';
+import { InProcessMcpServer } from '../../src/agent/mcp-bridge.js';
+import { currentTimeLine } from '../../src/calendar/time-line.js';
+import { zonedInstant } from '../../src/engine/index.js';
+import { seedTasks, snapshotTasks, type SetupTask } from './domain-tasks.js';
+import { closeWorld } from './runner.js';
+import { openSession, type Session } from './world.js';
 
-const OWNER = 'owner-1';
+const ZONE = 'Europe/Berlin';
+const sessions: Session[] = [];
 
-const details = {
-  due: z.string().optional(),
-  priority: z.enum(['high', 'medium', 'low']).optional(),
-  tags: z.array(z.string()).optional(),
-  repeat: z.string().optional(),
-};
-
-/** The five task tools, bound to one user of the store (the model never names a user). */
-function taskTools(store: TaskStore) {
-  const exec = (name: string, args: Record<string, unknown>): string => {
-    const defined = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
-    return store.execute(OWNER, name, defined);
-  };
-  return [
-    tool({
-      name: 'add_task',
-      description: 'Create a task',
-      parameters: z.object({ title: z.string(), description: z.string().optional(), ...details }),
-      execute: (args) => exec('add_task', args),
-    }),
-    tool({
-      name: 'list_tasks',
-      description: 'List tasks, newest first',
-      parameters: z.object({
-        status: z.enum(['all', 'pending', 'completed']).optional(),
-        due_before: z.string().optional(),
-        overdue: z.boolean().optional(),
-        query: z.string().optional(),
-        sort: z.enum(['created', 'due', 'priority', 'title']).optional(),
-        limit: z.number().int().optional(),
-      }),
-      execute: (args) => exec('list_tasks', args),
-    }),
-    tool({
-      name: 'complete_task',
-      description: 'Mark a task done',
-      parameters: z.object({ task_id: z.number().int() }),
-      execute: (args) => exec('complete_task', args),
-    }),
-    tool({
-      name: 'delete_task',
-      description: 'Delete a task',
-      parameters: z.object({ task_id: z.number().int() }),
-      execute: (args) => exec('delete_task', args),
-    }),
-    tool({
-      name: 'update_task',
-      description: 'Change the title and/or description of a task',
-      parameters: z.object({ task_id: z.number().int(), title: z.string().optional(), description: z.string().optional(), ...details }),
-      execute: (args) => exec('update_task', args),
-    }),
-  ];
+/** A user with three tasks, and an agent on the engine whose tools act for that user only. */
+async function setup(instructions = 'Manage the user’s tasks.', tasks: SetupTask[] = ['Buy groceries', 'Dentist appointment', 'Call mom']) {
+  const session = await openSession(zonedInstant('2026-03-28T10:00', ZONE), ZONE);
+  sessions.push(session);
+  const user = await session.addUser();
+  await seedTasks(session.tasks, user.id, tasks);
+  const server = new InProcessMcpServer(session.clients, user.id);
+  await server.connect();
+  const agent = new Agent({ name: 'todo', instructions, model: new LocalModel(), mcpServers: [server] });
+  const snapshot = () => snapshotTasks(session.tasks, user.id);
+  const label = async (title: string): Promise<string> => `#${(await snapshot()).find((t) => t.title === title)?.id ?? '?'} ${title}`;
+  const completedTitles = async (): Promise<string[]> => (await snapshot()).filter((t) => t.completed).map((t) => t.title);
+  return { agent, snapshot, label, completedTitles };
 }
-
-function setup(instructions = 'Manage the user’s tasks.'): { store: TaskStore; agent: Agent } {
-  const store = new TaskStore({ now: '2026-03-28T10:00', timeZone: 'Europe/Berlin' });
-  store.seed(OWNER, ['Buy groceries', 'Dentist appointment', 'Call mom']);
-  const agent = new Agent({ name: 'todo', instructions, model: new LocalModel(), tools: taskTools(store) });
-  return { store, agent };
-}
-
-const completedTitles = (store: TaskStore): string[] => store.snapshot(OWNER).filter((t) => t.completed).map((t) => t.title);
 
 before(() => setTracingDisabled(true));
+after(async () => {
+  await Promise.all(sessions.map((s) => s.close()));
+  await closeWorld();
+});
 
 test('run(): lists, then completes the task named in the request, then confirms', async () => {
-  const { store, agent } = setup();
+  const { agent, label, completedTitles } = await setup();
   const result = await run(agent, 'mark the dentist one done');
-  assert.equal(result.finalOutput, 'Completed #2 Dentist appointment.');
-  assert.deepEqual(completedTitles(store), ['Dentist appointment']);
+  assert.equal(result.finalOutput, `Completed ${await label('Dentist appointment')}.`);
+  assert.deepEqual(await completedTitles(), ['Dentist appointment']);
   const calls = result.newItems.flatMap((i) => (i.rawItem.type === 'function_call' ? [i.rawItem.name] : []));
   assert.deepEqual(calls, ['list_tasks', 'complete_task']);
 });
 
 test('run(..., {stream: true}): same turn streamed; text deltas add up to the final output', async () => {
-  const { store, agent } = setup();
+  const { agent, label, completedTitles } = await setup();
   const streamed = await run(agent, 'I called mom', { stream: true });
   let text = '';
   for await (const delta of streamed.toTextStream()) text += delta;
   await streamed.completed;
-  assert.equal(streamed.finalOutput, 'Completed #3 Call mom.');
+  assert.equal(streamed.finalOutput, `Completed ${await label('Call mom')}.`);
   assert.equal(text, streamed.finalOutput);
-  assert.deepEqual(completedTitles(store), ['Call mom']);
+  assert.deepEqual(await completedTitles(), ['Call mom']);
 });
 
 test('a later turn replays the history items: "it" is the task touched before', async () => {
-  const { store, agent } = setup();
+  const { agent, snapshot } = await setup();
   const first = await run(agent, 'add water the plants');
-  assert.equal(first.finalOutput, 'Added #4 Water the plants.');
+  const id = /^Added #(\d+) Water the plants\.$/.exec(String(first.finalOutput))?.[1];
+  assert.ok(id, String(first.finalOutput));
   const next: AgentInputItem[] = [...first.history, { role: 'user', content: 'rename it to Water the herbs' }];
   const second = await run(agent, next);
-  assert.equal(second.finalOutput, 'Updated #4 Water the herbs.');
-  assert.equal(store.snapshot(OWNER).find((t) => t.id === 4)?.title, 'Water the herbs');
-  assert.deepEqual(store.violations, []);
+  assert.equal(second.finalOutput, `Updated #${id} Water the herbs.`);
+  assert.equal((await snapshot()).find((t) => t.id === Number(id))?.title, 'Water the herbs');
 });
 
 test('a tool failure is reported plainly and nothing changes', async () => {
-  const { store, agent } = setup();
-  const before = JSON.stringify(store.snapshot(OWNER));
-  const result = await run(agent, 'delete task 42');
-  assert.match(String(result.finalOutput), /couldn't find task 42/i);
-  assert.equal(JSON.stringify(store.snapshot(OWNER)), before);
+  const { agent, snapshot } = await setup();
+  const before = JSON.stringify(await snapshot());
+  const result = await run(agent, 'delete task 999999');
+  assert.match(String(result.finalOutput), /couldn't find task 999999/i);
+  assert.equal(JSON.stringify(await snapshot()), before);
 });
 
 test('localModelProvider hands out the engine', async () => {
@@ -145,19 +106,32 @@ test('contextFromInstructions reads the "Current date and time" line; none or a 
   assert.equal(contextFromInstructions('Current date and time: 2026-13-45T99:00 (Someday), time zone UTC.'), null);
 });
 
+test('contextFromInstructions reads the locale sentence the chat turn writes (issue 12); the line it writes reads back', () => {
+  const line = "Current date and time: 2026-11-26T23:05 (Thursday), time zone Europe/Paris. Write dates for the user's locale: en-US.";
+  assert.deepEqual(contextFromInstructions(line), { now: new Date('2026-11-26T22:05:00Z'), timeZone: 'Europe/Paris', locale: 'en-US' });
+  const now = new Date('2026-11-26T22:05:00Z');
+  assert.deepEqual(contextFromInstructions(currentTimeLine(now, 'Europe/Paris', 'de-DE')), { now, timeZone: 'Europe/Paris', locale: 'de-DE' });
+  assert.deepEqual(contextFromInstructions(currentTimeLine(now, 'Europe/Paris')), { now, timeZone: 'Europe/Paris' });
+});
+
+test('run(): a reply writes dates for the locale in the instructions', async () => {
+  const { agent } = await setup('Current date and time: 2026-03-28T10:00 (Saturday), time zone Europe/Berlin. Write dates for the user\'s locale: en-US.');
+  const result = await run(agent, 'add call the bank tomorrow at 9am');
+  assert.match(String(result.finalOutput).replace(/\u202f/g, ' '), /^Added #\d+ Call the bank — due Sun, Mar 29, 9:00 AM\.$/);
+});
+
 test('run(): "tomorrow at 9am" across the DST change reads the instructions line: 29 Mar 09:00 Berlin time', async () => {
-  const { store, agent } = setup(BERLIN_LINE);
+  const { agent, snapshot } = await setup(BERLIN_LINE);
   const result = await run(agent, 'add call the bank tomorrow at 9am p2');
-  assert.equal(result.finalOutput, 'Added #4 Call the bank — due Sun 29 Mar, 09:00 · medium priority.');
-  const task = store.snapshot(OWNER).find((t) => t.id === 4);
+  assert.match(String(result.finalOutput), /^Added #\d+ Call the bank — due Sun 29 Mar, 09:00 · medium priority\.$/);
+  const task = (await snapshot()).find((t) => t.title === 'Call the bank');
   assert.deepEqual([task?.due, task?.priority], ['2026-03-29T09:00', 'medium']);
 });
 
 test('run(..., {stream: true}): "what\'s overdue?" lists with the filter, from the instructions line', async () => {
-  const { store, agent } = setup(BERLIN_LINE);
-  store.seed(OWNER, [{ title: 'File the tax return', due: '2026-03-27' }, { title: 'Book the flights', due: '2026-03-30' }]);
+  const { agent, label } = await setup(BERLIN_LINE, ['Buy groceries', { title: 'File the tax return', due: '2026-03-27' }, { title: 'Book the flights', due: '2026-03-30' }]);
   const streamed = await run(agent, "what's overdue?", { stream: true });
   for await (const _delta of streamed.toTextStream()) void _delta;
   await streamed.completed;
-  assert.equal(streamed.finalOutput, 'You have 1 overdue task:\n1. #4 File the tax return — due Fri 27 Mar (overdue)');
+  assert.equal(streamed.finalOutput, `You have 1 overdue task:\n1. ${await label('File the tax return')} — due Fri 27 Mar (overdue)`);
 });

@@ -1,14 +1,15 @@
-// Every case of the public nl-examples (test/fixtures), through the engine and the in-memory task store.
+// Every case of the public nl-examples (a copy of the shared contract file in test/fixtures), through the
+// engine and the real task tools (PGlite).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { nlExamples } from '../fixtures/nl-examples.js';
-import { describeFailure, runCase } from './runner.js';
+import { closeWorld, describeFailure, runCase } from './runner.js';
 
-const cases = nlExamples();
+after(closeWorld);
 
-for (const row of cases) {
-  test(`nl-examples ${row.id}: ${row.turns.join(' / ')}`, () => {
-    const result = runCase(row);
+for (const row of nlExamples()) {
+  test(`nl-examples ${row.id}: ${row.turns.join(' / ')}`, async () => {
+    const result = await runCase(row);
     assert.ok(result.ok, describeFailure(row, result));
   });
 }

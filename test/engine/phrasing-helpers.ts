@@ -1,7 +1,7 @@
 // Short builders for phrasing-table rows, so the table reads as "what the user types -> effect".
 import type { DetailExpectation, Expectation } from './expectations.js';
 import type { PhrasingCase } from './runner.js';
-import type { SetupTask } from './task-store.js';
+import type { SetupTask } from './domain-tasks.js';
 
 /** A household list; newest first it shows Walk the dog, Water the plants, Pay the rent, Call mom, Buy groceries. */
 export const HOME: SetupTask[] = ['Buy groceries', 'Call mom', 'Pay the rent', 'Water the plants', 'Walk the dog'];

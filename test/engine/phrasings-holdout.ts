@@ -27,7 +27,8 @@ export const HOLDOUT: PhrasingCase[] = withIds('held-out-', [
   add('add to list: renew library card', 'Renew library card'),
   add('create reminder to buy a present for dad', 'Buy a present for dad'),
   add('Remind me about the parent-teacher meeting', 'The parent-teacher meeting'),
-  add('Add task: Prepare Q3 OKRs 🎯', 'Prepare Q3 OKRs'),
+  // Issue 12: the emoji is part of the title.
+  add('Add task: Prepare Q3 OKRs 🎯', 'Prepare Q3 OKRs 🎯'),
   add('add "Call mom" please', 'Call mom'),
   add('put milk on the shopping list', 'Milk'),
   add('i want to learn the guitar', 'Learn the guitar'),

@@ -1,11 +1,14 @@
-// Runs the phrasing tables through the engine and an in-memory task store, and reports pass rates.
+// Runs the phrasing tables through the engine and the real task tools (PGlite), and reports pass rates.
 // Known misses stay in the tables and show up here as todo tests.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { DETAIL_HOLDOUT } from './phrasings-details-holdout.js';
 import { DETAIL_PHRASINGS } from './phrasings-details.js';
 import { HOLDOUT } from './phrasings-holdout.js';
 import { PHRASINGS, describeFailure, runCase, type PhrasingCase } from './phrasings.js';
+import { closeWorld } from './runner.js';
+
+after(closeWorld);
 
 /** Pass rates reached when the tables were last tuned; they may only go up. */
 const TABLES: { name: string; rows: PhrasingCase[]; threshold: number }[] = [
@@ -24,11 +27,11 @@ const KNOWN_MISSES: Record<string, string> = {
 };
 
 for (const table of TABLES) {
-  test(`${table.name}: pass rate stays at or above ${(table.threshold * 100).toFixed(1)}%`, () => {
+  test(`${table.name}: pass rate stays at or above ${(table.threshold * 100).toFixed(1)}%`, async () => {
     const failures: string[] = [];
     let passed = 0;
     for (const row of table.rows) {
-      const result = runCase(row);
+      const result = await runCase(row);
       if (result.ok) passed += 1;
       else if (!(row.id in KNOWN_MISSES)) failures.push(describeFailure(row, result));
     }
@@ -40,10 +43,10 @@ for (const table of TABLES) {
 }
 
 for (const [id, reason] of Object.entries(KNOWN_MISSES)) {
-  test(`known miss ${id}: ${reason}`, { todo: true }, () => {
+  test(`known miss ${id}: ${reason}`, { todo: true }, async () => {
     const row = HOLDOUT.find((r) => r.id === id);
     assert.ok(row, `no row ${id}`);
-    const result = runCase(row);
+    const result = await runCase(row);
     assert.ok(result.ok, describeFailure(row, result));
   });
 }

@@ -1,9 +1,13 @@
-// Drives the engine's agent loop against an in-memory task store, the way the agent SDK would:
-// each step's tool calls are executed and appended to the transcript until the engine answers.
+// Drives the engine's agent loop against the real task domain, the way the agent SDK would: each
+// step's tool calls go to the MCP task tools of the user, and their results are appended to the
+// transcript until the engine answers.
 import { nextStep, zonedInstant, type EngineContext } from '../../src/engine/index.js';
 import type { TranscriptEntry } from '../../src/engine/types.js';
+import { seedTasks, snapshotTasks, type SetupTask, type StoredTask } from './domain-tasks.js';
 import { checkExpectations, type Expectation } from './expectations.js';
-import { TaskStore, type SetupTask } from './task-store.js';
+import { openSession, type ToolRunner } from './world.js';
+
+export { closeWorld } from './world.js';
 
 /** One row of a phrasing table: tasks before, what the user types, and the effect expected. */
 export interface PhrasingCase {
@@ -38,35 +42,43 @@ export interface CaseResult {
   outcomes: TurnOutcome[];
 }
 
-export const USER = 'user-a';
-export const OTHER_USER = 'user-b';
+/** What one engine step was given: kept so a benchmark can time the engine alone, away from the database. */
+export interface StepInput {
+  transcript: readonly TranscriptEntry[];
+  context: Partial<EngineContext>;
+}
+
 const MAX_STEPS = 8;
 
-/** Runs one user turn: appends the user text, then steps the engine until it answers (bounded). */
-export function runTurn(
-  store: TaskStore,
-  owner: string,
+/**
+ * Runs one user turn: appends the user text, then steps the engine until it answers (bounded).
+ * `steps` collects what each step was given; `violations` the tool calls that named a user.
+ */
+export async function runTurn(
+  tools: ToolRunner,
   transcript: TranscriptEntry[],
   text: string,
   context: Partial<EngineContext> = {},
-  timings?: number[],
-): TurnOutcome {
+  steps?: StepInput[],
+  violations?: string[],
+): Promise<TurnOutcome> {
   transcript.push({ kind: 'user', text });
   const outcome: TurnOutcome = { reply: '', calls: [], steps: 0 };
   let callCounter = transcript.length;
   while (outcome.steps < MAX_STEPS) {
     outcome.steps += 1;
-    const started = performance.now();
+    steps?.push({ transcript: [...transcript], context });
     const step = nextStep(transcript, context);
-    timings?.push(performance.now() - started);
     if (step.kind === 'message') {
       outcome.reply = step.text;
       transcript.push({ kind: 'assistant', text: step.text });
       return outcome;
     }
     for (const call of step.calls) {
+      // The user comes from the session, never from the model: a call naming one fails the case.
+      if ('user_id' in call.arguments || 'userId' in call.arguments) violations?.push(`${call.name} was called with a user id`);
       const callId = `call_${callCounter++}`;
-      const output = store.execute(owner, call.name, call.arguments);
+      const output = await tools(call.name, call.arguments);
       transcript.push({ kind: 'tool_call', callId, name: call.name, arguments: call.arguments });
       transcript.push({ kind: 'tool_result', callId, output });
       outcome.calls.push({ name: call.name, arguments: call.arguments, output });
@@ -77,36 +89,44 @@ export function runTurn(
 }
 
 /** Replaces `{id:Title}` and `{other_id:Title}` with the ids the setup gave those tasks. */
-export function substituteIds(text: string, store: TaskStore): string {
+export function substituteIds(text: string, own: readonly StoredTask[], others: readonly StoredTask[]): string {
   return text.replace(/\{(id|other_id):([^}]+)\}/g, (whole, kind: string, title: string) => {
-    const owner = kind === 'id' ? USER : OTHER_USER;
-    const task = store.snapshot(owner).find((t) => t.title === title);
+    const task = (kind === 'id' ? own : others).find((t) => t.title === title);
     return task ? String(task.id) : whole;
   });
 }
 
-/** Runs a whole case through the engine and checks its expectations; `timings` collects each step's milliseconds. */
-export function runCase(row: PhrasingCase, timings?: number[]): CaseResult {
-  const now = row.now ?? DEFAULT_NOW;
+/** Runs a whole case through the engine and the real task tools and checks its expectations; `steps` collects what each engine step was given. */
+export async function runCase(row: PhrasingCase, steps?: StepInput[]): Promise<CaseResult> {
   const timeZone = row.timeZone ?? DEFAULT_TIME_ZONE;
-  const store = new TaskStore({ now, timeZone });
-  const context = { now: zonedInstant(now, timeZone), timeZone };
-  // Interleave the two users' ids so a foreign id is a real id in the same sequence.
-  store.seed(OTHER_USER, row.other_user_setup ?? []);
-  store.seed(USER, row.setup ?? []);
-  const before = store.snapshot(USER);
-  const otherBefore = store.snapshot(OTHER_USER);
-  const transcript: TranscriptEntry[] = [];
-  const outcomes = row.turns.map((turn) => runTurn(store, USER, transcript, substituteIds(turn, store), context, timings));
-  const problems = checkExpectations(row.expect, {
-    before,
-    after: store.snapshot(USER),
-    otherBefore,
-    otherAfter: store.snapshot(OTHER_USER),
-    replies: outcomes.map((o) => o.reply),
-  });
-  if (store.violations.length > 0) problems.push(...store.violations);
-  return { id: row.id, ok: problems.length === 0, problems, outcomes };
+  const now = zonedInstant(row.now ?? DEFAULT_NOW, timeZone);
+  const session = await openSession(now, timeZone);
+  try {
+    // Another user only when the case gives them tasks; theirs come first, so their ids are lower.
+    const other = row.other_user_setup ? await session.addUser() : null;
+    const owner = await session.addUser();
+    if (other) await seedTasks(session.tasks, other.id, row.other_user_setup);
+    await seedTasks(session.tasks, owner.id, row.setup);
+    const before = await snapshotTasks(session.tasks, owner.id);
+    const otherBefore = other ? await snapshotTasks(session.tasks, other.id) : [];
+    const transcript: TranscriptEntry[] = [];
+    const violations: string[] = [];
+    const outcomes: TurnOutcome[] = [];
+    for (const turn of row.turns) {
+      outcomes.push(await runTurn(owner.tools, transcript, substituteIds(turn, before, otherBefore), { now, timeZone }, steps, violations));
+    }
+    const problems = checkExpectations(row.expect, {
+      before,
+      after: await snapshotTasks(session.tasks, owner.id),
+      otherBefore,
+      otherAfter: other ? await snapshotTasks(session.tasks, other.id) : [],
+      replies: outcomes.map((o) => o.reply),
+    });
+    problems.push(...violations);
+    return { id: row.id, ok: problems.length === 0, problems, outcomes };
+  } finally {
+    await session.close();
+  }
 }
 
 /** Formats a failed case for a test report. */

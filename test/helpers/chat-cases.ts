@@ -2,8 +2,8 @@
 // route, the agent, the MCP tools and the database — and checks the task changes it caused.
 import { checkExpectations } from '../engine/expectations.js';
 import type { PhrasingCase } from '../engine/runner.js';
-import type { StoredTask } from '../engine/task-store.js';
-import type { TestApp, TestUser } from './test-app.js';
+import { seedTasks, snapshotTasks } from '../engine/domain-tasks.js';
+import type { TestApp } from './test-app.js';
 
 /** The outcome of one case over HTTP. */
 export interface HttpCaseResult {
@@ -14,45 +14,14 @@ export interface HttpCaseResult {
   statuses: number[];
 }
 
-async function snapshot(t: TestApp, user: TestUser): Promise<StoredTask[]> {
-  const tasks = await t.deps.tasks.list(user.id, { limit: 1000 });
-  return tasks.map((x) => ({
-    id: x.id,
-    owner: user.id,
-    title: x.title,
-    description: x.description,
-    completed: x.completed,
-    // The engine's store keeps local "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; the API adds seconds and the offset.
-    due: x.due_at?.slice(0, 16) ?? null,
-    priority: x.priority,
-    tags: x.tags,
-    repeat: x.repeat,
-  }));
-}
-
-async function setUp(t: TestApp, user: TestUser, setup: PhrasingCase['setup']): Promise<void> {
-  for (const item of setup ?? []) {
-    const spec = typeof item === 'string' ? { title: item } : item;
-    const task = await t.deps.tasks.create(user.id, {
-      title: spec.title,
-      description: spec.description ?? null,
-      due_at: spec.due,
-      priority: spec.priority,
-      tags: spec.tags,
-      repeat: spec.repeat,
-    });
-    if (spec.completed) await t.deps.tasks.complete(user.id, task.id);
-  }
-}
-
 /** Run one case as a fresh user (and a fresh "other user" when the case has one), turn by turn in one conversation. */
 export async function runHttpCase(t: TestApp, row: PhrasingCase): Promise<HttpCaseResult> {
   const user = await t.signUp();
   const other = await t.signUp();
-  await setUp(t, user, row.setup);
-  await setUp(t, other, row.other_user_setup);
-  const before = await snapshot(t, user);
-  const otherBefore = await snapshot(t, other);
+  await seedTasks(t.deps.tasks, user.id, row.setup);
+  await seedTasks(t.deps.tasks, other.id, row.other_user_setup);
+  const before = await snapshotTasks(t.deps.tasks, user.id);
+  const otherBefore = await snapshotTasks(t.deps.tasks, other.id);
   const replies: string[] = [];
   const statuses: number[] = [];
   let conversationId: number | undefined;
@@ -74,9 +43,9 @@ export async function runHttpCase(t: TestApp, row: PhrasingCase): Promise<HttpCa
   }
   const problems = checkExpectations(row.expect, {
     before,
-    after: await snapshot(t, user),
+    after: await snapshotTasks(t.deps.tasks, user.id),
     otherBefore,
-    otherAfter: await snapshot(t, other),
+    otherAfter: await snapshotTasks(t.deps.tasks, other.id),
     replies,
   });
   for (const status of statuses) if (status !== 200) problems.push(`HTTP ${status}`);

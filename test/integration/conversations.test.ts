@@ -73,6 +73,16 @@ for (const driver of testDrivers) {
       assert.deepEqual(await order(), [older, newer], 'a new message is activity');
     });
 
+    test('regression (issue 12): titles are stored as typed (an emoji was dropped, a quoted title with a semicolon capitalised)', async () => {
+      const carol = await t.signUp();
+      for (const message of ['add 🎉 plan party', 'add a task titled "fix the build; then deploy"', 'add fix foo.bar() in utils/x.ts']) {
+        const res = await chat(carol, { message });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const titles = (await get(carol, '/tasks')).json().map((task: { title: string }) => task.title);
+      assert.deepEqual(titles, ['Fix foo.bar() in utils/x.ts', 'fix the build; then deploy', '🎉 plan party'], 'newest first');
+    });
+
     test('empty, blank, over-long and wrongly typed messages are 400 before any model call, nothing stored', async () => {
       const before = (await get(alice, '/conversations')).json().length;
       for (const payload of [{}, { message: '' }, { message: '   ' }, { message: 'x'.repeat(4001) }, { message: 42 }, { message: 'hi', conversation_id: -1 }, { message: 'hi', extra: true }]) {

@@ -160,6 +160,19 @@ for (const driver of testDrivers) {
       assert.equal(((await api('GET', `/tasks/${ferns.id}`)).json() as TaskJson).repeat, null);
     });
 
+    test('chat with the built-in engine writes dates in the user\'s locale, as the task panel does (issue 12)', async () => {
+      const v = await t.signUp();
+      const say = async (message: string, locale?: string) => {
+        const res = await t.app.inject({ method: 'POST', url: `/api/${v.id}/chat`, headers: v.headers, payload: { message, timezone: 'Europe/Paris', ...(locale ? { locale } : {}) } });
+        assert.equal(res.statusCode, 200, res.body);
+        return (res.json() as { response: string }).response.replace(/\u202f/g, ' ');
+      };
+      // No locale yet: the default en-GB style.
+      assert.match(await say('add call mom 2031-05-02 at 5pm'), /^Added #\d+ Call mom — due Fri, 2 May 2031, 17:00\.$/);
+      assert.match(await say('show my tasks', 'en-US'), /1\. #\d+ Call mom — due Fri, May 2, 2031, 5:00 PM$/);
+      assert.match(await say('show my tasks', 'de-DE'), /1\. #\d+ Call mom — due Fr\., 2\. Mai 2031, 17:00$/);
+    });
+
     test('MCP: old calls unchanged; new arguments, filters, sorts and next occurrence', async () => {
       const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, tasks: t.deps.tasks });
       try {

@@ -1,0 +1,73 @@
+// The real task domain the engine's tests run against: one migrated PGlite database per test
+// process, users added as a case needs them, the task service on the case's clock, and the MCP
+// task tools bound to each user, called through the same bridge the chat turn uses.
+import { randomUUID } from 'node:crypto';
+import { InProcessMcpServer } from '../../src/agent/mcp-bridge.js';
+import type { Database, Db } from '../../src/db/client.js';
+import { user } from '../../src/db/schema.js';
+import { createSettingsService } from '../../src/domain/settings.js';
+import { createTaskService, type TaskService } from '../../src/domain/tasks.js';
+import { createInProcessMcpClients, type InProcessMcpClients } from '../../src/mcp/in-process-clients.js';
+import { openTestDb } from '../helpers/db.js';
+
+/** Calls one task tool as the model would; resolves with the text the model reads (a JSON result or an error message). */
+export type ToolRunner = (name: string, args: Record<string, unknown>) => Promise<string>;
+
+/** A user of a session, with their tools. */
+export interface SessionUser {
+  id: string;
+  tools: ToolRunner;
+}
+
+/** Users, tasks and tools at one instant in one time zone. */
+export interface Session {
+  /** The database, for seeding more tasks than the service would create in reasonable time. */
+  db: Database;
+  tasks: TaskService;
+  /** The MCP clients of the session's users (an agent run can take them as its MCP server). */
+  clients: InProcessMcpClients;
+  addUser(): Promise<SessionUser>;
+  close(): Promise<void>;
+}
+
+let opened: Promise<{ db: Db; dispose(): Promise<void> }> | undefined;
+
+/** The process's migrated database, opened on first use. */
+function database(): Promise<{ db: Db; dispose(): Promise<void> }> {
+  opened ??= openTestDb('pglite');
+  return opened;
+}
+
+/** Closes the database (call it from an `after` hook: an open PGlite keeps the process alive). */
+export async function closeWorld(): Promise<void> {
+  const current = opened;
+  opened = undefined;
+  if (current) await (await current).dispose();
+}
+
+/** A session whose task service reads "now" as `now` and whose users live in `timeZone`. */
+export async function openSession(now: Date, timeZone: string): Promise<Session> {
+  const { db } = await database();
+  const settings = createSettingsService(db.db);
+  const tasks = createTaskService(db.db, { settings, now: () => now });
+  const clients = createInProcessMcpClients({ tasks, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
+  return {
+    db: db.db,
+    tasks,
+    clients,
+    async addUser() {
+      const id = randomUUID();
+      await db.db.insert(user).values({ id, name: 'Table user', email: `${id}@example.com` });
+      await settings.update(id, { timezone: timeZone });
+      const server = new InProcessMcpServer(clients, id);
+      // The user's MCP server is built on the first call: most users of a case only own tasks.
+      const tools: ToolRunner = async (name, args) => {
+        await server.connect();
+        const [content] = await server.callTool(name, args);
+        return content && 'text' in content && typeof content.text === 'string' ? content.text : '';
+      };
+      return { id, tools };
+    },
+    close: () => clients.close(),
+  };
+}
