@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { canonicalLocale } from '../calendar/format.js';
 import { userSettings } from '../db/schema.js';
 import { isValidTimeZone } from './time.js';
 import { parseInput } from './validation.js';
@@ -10,17 +11,6 @@ export const timeZoneSchema = z
   .string({ error: 'must be a string' })
   .trim()
   .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/Paris or UTC');
-
-/** The canonical form of a BCP 47 language tag the platform can format dates in, or null. */
-function canonicalLocale(tag: string): string | null {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : null;
-  } catch {
-    // Intl throws RangeError for a malformed tag: that is the answer, not a failure.
-    return null;
-  }
-}
 
 /** A language tag such as "en-GB" or "fr" (the browser's `navigator.language`), canonicalised. */
 export const localeSchema = z
