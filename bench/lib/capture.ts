@@ -1,18 +1,14 @@
-// The floor of a chat turn: the exact SQL statements the app issues for it, captured by a drizzle logger
-// on a harness-only database handle, then replayed directly with `pg` on one connection.
+// The floor of a chat turn: the exact SQL statements the app issues for it, captured through the database's
+// statement callback, then replayed directly with `pg` on one connection.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { z } from 'zod';
+import { createRuntime } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import { createDb, type Database, type Db } from '../../src/db/client.js';
-import { schema } from '../../src/db/schema.js';
 import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createServices } from '../../src/services.js';
 import { chatReplySchema } from './client.js';
 
 /** One statement as the driver received it. */
@@ -24,33 +20,11 @@ export interface Statement {
 /** A chat message whose SQL is captured, by name. */
 export type CapturedOps = Record<string, string>;
 
-/** A Db like src/db/client.ts opens, with every statement also pushed to `log`. */
-function loggingDb(url: string, log: Statement[]): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', () => undefined);
-  const db: Database = drizzle(pool, { schema, logger: { logQuery: (text, params) => log.push({ sql: text, params }) } });
-  return {
-    db,
-    driver: 'postgres',
-    async ping() {
-      const started = performance.now();
-      await db.execute(sql`select 1`);
-      return { latencyMs: performance.now() - started, version: 'capture' };
-    },
-    // The database was migrated by createDb before this handle was opened.
-    migrate: async () => undefined,
-    close: () => pool.end(),
-  };
-}
-
 /**
  * Run the real app in process on `url` with statement logging; after `setup` turns, capture the SQL of each
  * message in `ops` (one turn each, in order) for the same signed-up user.
  */
 export async function captureTurnSql(url: string, setup: string[], ops: CapturedOps): Promise<Record<string, Statement[]>> {
-  const migrator = await createDb({ databaseUrl: url });
-  await migrator.migrate();
-  await migrator.close();
   const log: Statement[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-capture-'));
   const publicUrl = 'http://127.0.0.1:3999';
@@ -59,7 +33,7 @@ export async function captureTurnSql(url: string, setup: string[], ops: Captured
     'bench',
   );
   const logger = createLogger({ level: 'silent', version: 'bench', environment: 'production' });
-  const services = await createServices({ config, logger, db: loggingDb(url, log) });
+  const services = await createRuntime(config, { logger, database: { logQuery: (text, params) => log.push({ sql: text, params }) } });
   const app = await createApp(services);
   try {
     const signUp = await app.inject({

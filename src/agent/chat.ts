@@ -83,6 +83,9 @@ export function createChatService(deps: ChatDeps) {
     reportError: (error, tool) => deps.logger.error({ err: error, tool }, 'mcp tool failed'),
   });
   return {
+    /** Close the kept in-process MCP connections. */
+    close: () => mcpClients.close(),
+
     /** Validate the body, load or create the conversation, read the history window and store the user message. */
     async prepare(userId: string, body: unknown): Promise<PreparedTurn> {
       const { message, conversation_id, timezone, locale } = parseInput(chatBodySchema, body ?? {});

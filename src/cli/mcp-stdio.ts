@@ -1,7 +1,10 @@
 // `npm run mcp -- --user <email>`: the task tools over stdio for desktop MCP clients. stdout is JSON-RPC only.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { runStdioServer, StdioStartError } from '../mcp/stdio.js';
+import { createRuntime } from '../compose.js';
+import { serveStdio, StdioStartError } from '../mcp/transports/stdio.js';
+import { createLogger } from '../observability/logger.js';
+import { readVersion } from '../version.js';
 
 const USAGE = 'Usage: npm run mcp -- --user <email>';
 
@@ -23,7 +26,16 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await runStdioServer({ config: loadConfig(process.env), email, log });
+    const config = loadConfig(process.env, readVersion());
+    // stdout carries JSON-RPC only: the runtime logs to stderr, warnings and worse.
+    const logger = createLogger({ level: 'warn', version: config.VERSION, environment: config.NODE_ENV, destination: process.stderr });
+    const runtime = await createRuntime(config, { logger, database: { poolSize: 2 } });
+    try {
+      await serveStdio({ users: runtime.users, tasks: runtime.tasks, version: config.VERSION, driver: runtime.db.driver, log }, email);
+    } finally {
+      // An open PGlite keeps Node alive: close it on every path, or the process never exits.
+      await runtime.close();
+    }
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StdioStartError) {

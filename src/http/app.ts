@@ -15,11 +15,10 @@ import type { QuickAdd } from '../agent/quick-add.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
-import { registerMcpRoutes } from '../mcp/http.js';
+import { registerMcpRoutes } from '../mcp/transports/http.js';
 import { AppError, errorBody } from '../errors.js';
 import { anonymiseUserId } from '../observability/logger.js';
 import type { ErrorReporter } from '../observability/error-reporter.js';
-import { instrumentDb } from '../observability/instrument.js';
 import { requireUser } from './authenticate.js';
 import { InFlightRequests } from '../lifecycle/drain.js';
 import { codeForStatus, registerErrorHandler } from './error-handler.js';
@@ -152,15 +151,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       new AppError('RATE_LIMITED', `Too many attempts: at most ${context.max} a minute; retry in ${context.after}`),
   });
 
-  const db = metrics ? instrumentDb(deps.db, metrics) : deps.db;
-  registerHealthRoutes(app, { db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
+  registerHealthRoutes(app, { db: deps.db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
   if (metrics) registerMetricsRoute(app, metrics, { token: config.METRICS_TOKEN, port: config.METRICS_PORT });
   registerAuthRoutes(app, {
     auth: deps.auth,
     publicUrl: config.PUBLIC_URL,
     origins: deps.origins,
     rateLimitMax: config.AUTH_RATE_LIMIT_MAX,
-    isDatabaseUp: databaseAnswers(db),
+    isDatabaseUp: databaseAnswers(deps.db),
   });
   await app.register(
     async (scope) => {

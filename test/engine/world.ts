@@ -2,13 +2,16 @@
 // process, users added as a case needs them, the task service on the case's clock, and the MCP
 // task tools bound to each user, called through the same bridge the chat turn uses.
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { InProcessMcpServer } from '../../src/agent/mcp-bridge.js';
-import type { Database, Db } from '../../src/db/client.js';
+import { createRuntime, type Runtime } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
 import { user } from '../../src/db/schema.js';
-import { createSettingsService } from '../../src/domain/settings.js';
-import { createTaskService, type TaskService } from '../../src/domain/tasks.js';
+import type { TaskService } from '../../src/domain/tasks.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../../src/mcp/in-process-clients.js';
-import { openTestDb } from '../helpers/db.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { testDatabase } from '../helpers/db.js';
 
 /** Calls one task tool as the model would; resolves with the text the model reads (a JSON result or an error message). */
 export type ToolRunner = (name: string, args: Record<string, unknown>) => Promise<string>;
@@ -30,11 +33,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-let opened: Promise<{ db: Db; dispose(): Promise<void> }> | undefined;
+const config = loadConfig({ NODE_ENV: 'test', BETTER_AUTH_SECRET: 'engine-tables-secret-engine-tables-0123', DATA_DIR: 'unused' }, 'test');
+const logger = createLogger({ level: 'warn', version: 'test', environment: 'test', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+let opened: Promise<Runtime> | undefined;
 
-/** The process's migrated database, opened on first use. */
-function database(): Promise<{ db: Db; dispose(): Promise<void> }> {
-  opened ??= openTestDb('pglite');
+/** The process's runtime on one migrated in-memory database, built on first use. */
+function base(): Promise<Runtime> {
+  opened ??= testDatabase('pglite').then((database) => createRuntime(config, { logger, database: database.options }));
   return opened;
 }
 
@@ -42,14 +47,14 @@ function database(): Promise<{ db: Db; dispose(): Promise<void> }> {
 export async function closeWorld(): Promise<void> {
   const current = opened;
   opened = undefined;
-  if (current) await (await current).dispose();
+  if (current) await (await current).close();
 }
 
-/** A session whose task service reads "now" as `now` and whose users live in `timeZone`. */
+/** A session whose task service reads "now" as `now` and whose users live in `timeZone`: a runtime on the shared database. */
 export async function openSession(now: Date, timeZone: string): Promise<Session> {
-  const { db } = await database();
-  const settings = createSettingsService(db.db);
-  const tasks = createTaskService(db.db, { settings, now: () => now });
+  const { db } = await base();
+  const runtime = await createRuntime(config, { logger, database: { open: db }, now: () => now });
+  const { settings, tasks } = runtime;
   const clients = createInProcessMcpClients({ tasks, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
   return {
     db: db.db,
@@ -68,6 +73,9 @@ export async function openSession(now: Date, timeZone: string): Promise<Session>
       };
       return { id, tools };
     },
-    close: () => clients.close(),
+    async close() {
+      await clients.close();
+      await runtime.close();
+    },
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db } from '../../src/db/client.js';
+import type { DatabaseOptions } from '../../src/compose.js';
 import { ensurePgliteTemplate } from '../../src/db/template.js';
 
 /** The database drivers every integration suite runs on: PGlite always, Postgres when TEST_DATABASE_URL is set. */
@@ -11,28 +11,27 @@ export const testDrivers: readonly Driver[] = process.env.TEST_DATABASE_URL ? ['
 
 const cacheDir = path.resolve('node_modules/.cache/todo-chatbot');
 
-/** A fresh, migrated database for one test app, and how to throw it away. */
-export async function openTestDb(driver: Driver): Promise<{ db: Db; url?: string; dispose(): Promise<void> }> {
-  if (driver === 'postgres') return openPostgresDb();
-  const db = await createDb({ loadDataDir: new Blob([await pgliteTemplate()]) });
-  return { db, dispose: () => db.close() };
+/** Where a test runtime's database is: the environment and runtime options that select it, and how to throw it away. */
+export interface TestDatabase {
+  /** Environment for loadConfig (DATABASE_URL for Postgres). */
+  env: Record<string, string>;
+  /** createRuntime's database options (PGlite: in memory, from the migrated template). */
+  options: DatabaseOptions;
+  /** The database URL (Postgres only). */
+  url?: string;
+  /** Drop the database (Postgres); call after the runtime is closed. */
+  dispose(): Promise<void>;
 }
 
-/** Create a uniquely named database on the test server; dropped on dispose. */
-async function openPostgresDb(): Promise<{ db: Db; url: string; dispose(): Promise<void> }> {
+/** A fresh database for one test runtime: PGlite in memory from the migrated template, or a new Postgres database. */
+export async function testDatabase(driver: Driver): Promise<TestDatabase> {
+  if (driver === 'pglite') {
+    return { env: {}, options: { inMemory: true, template: new Blob([await pgliteTemplate()]) }, dispose: async () => undefined };
+  }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const scratch = await createScratchDatabase(adminUrl, 'todo_test');
-  const db = await createDb({ databaseUrl: scratch.url, poolSize: 10 });
-  await db.migrate();
-  return {
-    db,
-    url: scratch.url,
-    async dispose() {
-      await db.close();
-      await scratch.drop();
-    },
-  };
+  return { env: { DATABASE_URL: scratch.url }, options: { poolSize: 10 }, url: scratch.url, dispose: () => scratch.drop() };
 }
 
 /** Create a uniquely named database (`<prefix>_<random>`) next to `adminUrl`'s; returns its URL and a drop. */

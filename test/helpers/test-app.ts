@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import { createApp, type AppDeps } from '../../src/http/app.js';
+import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createServices } from '../../src/services.js';
-import { openTestDb, type Driver } from './db.js';
+import { testDatabase, type Driver } from './db.js';
 
 export { testDrivers, type Driver } from './db.js';
 
@@ -26,7 +26,8 @@ export interface TestUser {
 
 export interface TestApp {
   app: FastifyInstance;
-  deps: AppDeps;
+  /** The runtime the app was built from (domain services, database, auth). */
+  deps: Runtime;
   driver: Driver;
   /** Every log line the app wrote (JSON strings), for redaction tests. */
   logs: string[];
@@ -39,6 +40,8 @@ export interface TestApp {
 export interface TestAppOptions {
   driver?: Driver;
   env?: Record<string, string>;
+  /** Runtime options besides the logger and database (a scripted model, metrics, an error reporter, a clock). */
+  runtime?: Omit<RuntimeOptions, 'logger' | 'database'>;
 }
 
 let counter = 0;
@@ -46,7 +49,7 @@ let counter = 0;
 /** Build the real app in process on a fresh migrated database, with a log capture and a sign-up helper. */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const driver = options.driver ?? 'pglite';
-  const { db, url, dispose } = await openTestDb(driver);
+  const database = await testDatabase(driver);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-test-'));
   const config = loadConfig(
     {
@@ -56,6 +59,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       AUTH_RATE_LIMIT_MAX: '10000',
+      ...database.env,
       ...options.env,
     },
     'test',
@@ -68,7 +72,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV, destination });
-  const deps = await createServices({ config, logger, db });
+  const deps = await createRuntime(config, { ...options.runtime, logger, database: database.options });
   const app = await createApp(deps);
   await app.ready();
 
@@ -97,11 +101,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     deps,
     driver,
     logs,
-    databaseUrl: url,
+    databaseUrl: database.url,
     signUp,
     async close() {
       await app.close();
-      await dispose();
+      await deps.close();
+      await database.dispose();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

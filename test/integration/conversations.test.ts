@@ -146,9 +146,9 @@ for (const driver of testDrivers) {
     test('the conversation continues after the app is rebuilt on the same database (nothing kept in memory)', async () => {
       const first = (await chat(alice, { message: 'add survive rebuild' })).json();
       const { createApp } = await import('../../src/http/app.js');
-      const { createServices } = await import('../../src/services.js');
-      const services = await createServices({ config: t.deps.config, logger: t.deps.logger, db: t.deps.db });
-      const rebuilt = await createApp(services);
+      const { createRuntime } = await import('../../src/compose.js');
+      const runtime = await createRuntime(t.deps.config, { logger: t.deps.logger, database: { open: t.deps.db } });
+      const rebuilt = await createApp(runtime);
       try {
         const res = await rebuilt.inject({ method: 'POST', url: `/api/${alice.id}/chat`, headers: alice.headers, payload: { message: 'mark it done', conversation_id: first.conversation_id } });
         assert.equal(res.statusCode, 200, res.body);
@@ -156,6 +156,7 @@ for (const driver of testDrivers) {
         assert.equal(res.json().tool_calls.at(-1).result.status, 'completed');
       } finally {
         await rebuilt.close();
+        await runtime.close();
       }
     });
 

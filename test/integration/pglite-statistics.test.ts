@@ -6,23 +6,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createDb } from '../../src/db/client.js';
+import { openDatabase } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-stats-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
+const open = () => openDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
 
 test('after a restart the embedded database reads a one-page list of 5,000 tasks from an index, without sorting them all', async () => {
-  const first = await createDb({ dataDir });
+  const first = await open();
   try {
-    await first.migrate();
     await first.db.execute(sql`insert into "user" (id, name, email, email_verified, created_at, updated_at) values ('u1', 'U', 'u1@example.com', false, now(), now())`);
     await first.db.execute(sql`insert into tasks (user_id, title) select 'u1', 'task ' || n from generate_series(1, 5000) as n`);
   } finally {
     await first.close();
   }
-  const reopened = await createDb({ dataDir });
+  const reopened = await open();
   try {
-    await reopened.migrate();
     const plan = await reopened.db.execute(sql`explain select * from tasks where user_id = 'u1' order by id desc limit 51`);
     const text = (plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((row) => row['QUERY PLAN']).join('\n');
     assert.match(text, /Index Scan Backward/, text);

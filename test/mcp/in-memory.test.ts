@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { createTaskService } from '../../src/domain/tasks.js';
 import { createInProcessMcpClient } from '../../src/mcp/server.js';
-import { openTestDb } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
 import { callTool, expectChange, expectList, expectRefused, expectToolError, fuzzCases } from './helpers.js';
 
@@ -172,14 +170,14 @@ for (const driver of testDrivers) {
     });
 
     test('a database outage is a tool error that leaks no internals, and it is reported', async () => {
-      const broken = await openTestDb(driver);
+      const broken = await buildTestApp({ driver });
       const errors: unknown[] = [];
       const outage = await createInProcessMcpClient({
         user: { id: alice.id },
-        tasks: createTaskService(broken.db.db),
+        tasks: broken.deps.tasks,
         reportError: (error) => errors.push(error),
       });
-      await broken.dispose();
+      await broken.deps.db.close();
       try {
         for (const [name, args] of [['list_tasks', {}], ['add_task', { title: 'x' }], ['complete_task', { task_id: 1 }]] as const) {
           const message = expectToolError(await callTool(outage.client, name, args));
@@ -189,6 +187,7 @@ for (const driver of testDrivers) {
         assert.equal(errors.length, 3, 'each failure was reported');
       } finally {
         await outage.close();
+        await broken.close();
       }
     });
   });

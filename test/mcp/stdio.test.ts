@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { createRuntime } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import { createDb } from '../../src/db/client.js';
-import { createTaskService, type TaskService } from '../../src/domain/tasks.js';
+import type { TaskService } from '../../src/domain/tasks.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createServices } from '../../src/services.js';
 import { pgliteTemplate } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type Driver } from '../helpers/test-app.js';
 import { callTool, expectChange, expectList, expectToolError } from './helpers.js';
@@ -39,19 +38,18 @@ const silentLogger = () =>
 async function preparePglite(): Promise<Prepared> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-mcp-stdio-'));
   const email = `stdio-${process.pid}@example.com`;
-  const db = await createDb({ dataDir, loadDataDir: new Blob([await pgliteTemplate()]) });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, BETTER_AUTH_SECRET: 'stdio-test-secret-stdio-test-secret-0123' }, 'test');
-  const services = await createServices({ config, logger: silentLogger(), db });
-  const { user } = await services.auth.api.signUpEmail({ body: { name: 'Stdio', email, password: 'correct horse battery staple' } });
-  await db.close();
+  const runtime = await createRuntime(config, { logger: silentLogger(), database: { template: new Blob([await pgliteTemplate()]) } });
+  const { user } = await runtime.auth.api.signUpEmail({ body: { name: 'Stdio', email, password: 'correct horse battery staple' } });
+  await runtime.close();
   return {
     env: { DATA_DIR: dataDir },
     email,
     userId: user.id,
     async withTasks(fn) {
-      const reopened = await createDb({ dataDir });
+      const reopened = await createRuntime(config, { logger: silentLogger() });
       try {
-        return await fn(createTaskService(reopened.db));
+        return await fn(reopened.tasks);
       } finally {
         await reopened.close();
       }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { requireBearer } from '../auth/bearer.js';
-import type { AuthUser, VerifyToken } from '../auth/verify-token.js';
+import { requireBearer } from '../../auth/bearer.js';
+import type { AuthUser, VerifyToken } from '../../auth/verify-token.js';
 
 /** The parts of Config the MCP HTTP endpoint reads. */
 export interface McpHttpConfig {

@@ -1,11 +1,11 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OriginPolicy } from '../auth/origins.js';
-import type { VerifyToken } from '../auth/verify-token.js';
-import type { TaskService } from '../domain/tasks.js';
-import { AppError, errorBody } from '../errors.js';
+import type { OriginPolicy } from '../../auth/origins.js';
+import type { VerifyToken } from '../../auth/verify-token.js';
+import type { TaskService } from '../../domain/tasks.js';
+import { AppError, errorBody } from '../../errors.js';
 import { authenticateMcpRequest, bearerChallenge, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
-import { createMcpServer } from './server.js';
+import { createMcpServer } from '../server.js';
 
 /** What the /mcp endpoint needs: a verifier for the MCP audience, the task domain and the public URL/origins. */
 export interface McpHttpDeps {

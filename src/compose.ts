@@ -1,0 +1,152 @@
+// The composition root: the one place the application is assembled. The server (main.ts), the stdio MCP
+// command, the migration command, the test helpers and the bench all call createRuntime; nothing else opens
+// the database or wires services together.
+import type { Model } from '@openai/agents';
+import type { FastifyBaseLogger } from 'fastify';
+import { createChatService } from './agent/chat.js';
+import { createModel } from './agent/providers.js';
+import { createQuickAdd } from './agent/quick-add.js';
+import { createAuth, jwtAudiences } from './auth/auth.js';
+import { createOriginPolicy } from './auth/origins.js';
+import { resolveAuthSecret } from './auth/secret.js';
+import { createTokenVerifier } from './auth/verify-token.js';
+import type { Config } from './config.js';
+import { inTransaction, joinAmbientTransactions } from './db/ambient.js';
+import { createDb, databaseAnswers, type Db } from './db/client.js';
+import { createConversationService } from './domain/conversations.js';
+import { createSettingsService } from './domain/settings.js';
+import { createTaskService } from './domain/tasks.js';
+import { createUserService, type UserService } from './domain/users.js';
+import type { AppDeps } from './http/app.js';
+import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
+import { instrumentDb, instrumentModel } from './observability/instrument.js';
+import { createLogger, forwardLog } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
+
+/** How the database is opened, when not simply from the configuration. */
+export interface DatabaseOptions {
+  /** A database another runtime already opened and migrated; this runtime does not close it (tests build a second app on it). */
+  open?: Db;
+  /** PGlite in memory, not in DATA_DIR (tests: a throwaway database per app). */
+  inMemory?: boolean;
+  /** PGlite: start from this dump of a migrated database instead of running initdb (tests load a template). */
+  template?: Blob;
+  /** Called with every statement the app sends (the bench captures a turn's SQL). */
+  logQuery?: (sql: string, params: unknown[]) => void;
+  /** Connections in the Postgres pool (default DATABASE_POOL_SIZE). */
+  poolSize?: number;
+}
+
+/** What an entry point or a test may choose instead of the defaults the configuration implies. */
+export interface RuntimeOptions {
+  /** Where logs go (default: JSON lines on stdout at LOG_LEVEL). */
+  logger?: FastifyBaseLogger;
+  database?: DatabaseOptions;
+  /** The language model instead of the configured provider (tests script one). */
+  model?: Model;
+  /** Prometheus metrics: the model, the database ping and the chat are instrumented when given. */
+  metrics?: Metrics;
+  /** Where unexpected errors are reported (default: nowhere). */
+  errorReporter?: ErrorReporter;
+  /** The clock the domain reads "now" from (tests fix it). */
+  now?: () => Date;
+}
+
+/** The assembled application: everything the HTTP app, the MCP transports and the commands use. */
+export type Runtime = AppDeps & {
+  readonly errorReporter: ErrorReporter;
+  readonly users: UserService;
+  /** Close what the runtime opened (the in-process MCP connections, then the database). */
+  close(): Promise<void>;
+};
+
+/** Open the configured database and apply the committed migrations (closed again if they fail). */
+export async function openDatabase(config: Config, options: DatabaseOptions = {}): Promise<Db> {
+  if (options.open) return options.open;
+  const db = await createDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: options.inMemory ? undefined : config.DATA_DIR,
+    poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
+    loadDataDir: options.template,
+    logQuery: options.logQuery,
+  });
+  try {
+    await db.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Build the whole application from the configuration: database (migrated), auth, domain, chat. */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
+  const metrics = options.metrics;
+  const opened = await openDatabase(config, options.database);
+  const ownsDatabase = !options.database?.open;
+  const db = metrics ? instrumentDb(opened, metrics) : opened;
+
+  const { secret, generated } = resolveAuthSecret(config.BETTER_AUTH_SECRET, config.DATA_DIR);
+  if (generated) {
+    logger.warn('BETTER_AUTH_SECRET is not set: using a generated development secret kept in DATA_DIR/.auth-secret; set it in production');
+  }
+  const origins = createOriginPolicy({
+    publicUrl: config.PUBLIC_URL,
+    corsOrigins: config.CORS_ORIGINS,
+    production: config.NODE_ENV === 'production',
+    port: config.PORT,
+  });
+  const auth = createAuth({
+    db: db.db,
+    secret,
+    baseUrl: config.PUBLIC_URL,
+    trustedOrigins: origins.trusted,
+    jwtTtlSeconds: config.JWT_TTL_SECONDS,
+    log: forwardLog(logger, 'better-auth'),
+  });
+  const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+
+  // The domain joins a transaction a chat turn opens around a tool call (see inTransaction).
+  const domainDb = joinAmbientTransactions(db.db);
+  const settings = createSettingsService(domainDb);
+  const tasks = createTaskService(domainDb, { settings, now: options.now });
+  const conversations = createConversationService(domainDb);
+  const model = options.model ?? createModel(config);
+  const chat = createChatService({
+    conversations,
+    tasks,
+    settings,
+    transaction: (fn) => inTransaction(db.db, fn),
+    isDatabaseUp: databaseAnswers(db),
+    model: metrics ? instrumentModel(model, metrics) : model,
+    logger,
+    metrics,
+    maxTurns: config.AGENT_MAX_TURNS,
+    historyWindow: config.CHAT_HISTORY_WINDOW,
+    version: config.VERSION,
+  });
+
+  return {
+    config,
+    logger,
+    db,
+    auth,
+    origins,
+    tasks,
+    settings,
+    conversations,
+    chat,
+    users: createUserService(db.db),
+    quickAdd: createQuickAdd({ settings, now: options.now }),
+    verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
+    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
+    lifecycle: { draining: false },
+    metrics,
+    errorReporter: options.errorReporter ?? disabledErrorReporter,
+    async close() {
+      await chat.close();
+      if (ownsDatabase) await db.close();
+    },
+  };
+}
