@@ -3,7 +3,7 @@
 // the database or wires services together.
 import type { Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
-import { createChatService } from './agent/chat.js';
+import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
@@ -11,17 +11,16 @@ import { createOriginPolicy } from './auth/origins.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
-import { inTransaction, joinAmbientTransactions } from './db/ambient.js';
 import { createDb, databaseAnswers, type Db } from './db/client.js';
-import { createConversationService } from './domain/conversations.js';
-import { createSettingsService } from './domain/settings.js';
-import { createTaskService } from './domain/tasks.js';
-import { createUserService, type UserService } from './domain/users.js';
+import { withTransaction } from './db/unit-of-work.js';
+import { createDomain, type Domain, type UnitOfWork } from './domain/index.js';
+import type { UserService } from './domain/users.js';
 import type { AppDeps } from './http/app.js';
 import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
 import { instrumentDb, instrumentModel } from './observability/instrument.js';
 import { createLogger, forwardLog } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
+import { standaloneWork } from './mcp/tool-work.js';
 
 /** How the database is opened, when not simply from the configuration. */
 export interface DatabaseOptions {
@@ -56,6 +55,10 @@ export interface RuntimeOptions {
 export type Runtime = AppDeps & {
   readonly errorReporter: ErrorReporter;
   readonly users: UserService;
+  /** Every domain service on the pool (reads and single-statement changes). */
+  readonly domain: Domain;
+  /** Run work on the domain bound to one transaction. */
+  readonly unitOfWork: UnitOfWork;
   /** Close what the runtime opened (the in-process MCP connections, then the database). */
   close(): Promise<void>;
 };
@@ -107,17 +110,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
 
-  // The domain joins a transaction a chat turn opens around a tool call (see inTransaction).
-  const domainDb = joinAmbientTransactions(db.db);
-  const settings = createSettingsService(domainDb);
-  const tasks = createTaskService(domainDb, { settings, now: options.now });
-  const conversations = createConversationService(domainDb);
+  const now = options.now;
+  const domain = createDomain(db.db, { now });
+  const unitOfWork: UnitOfWork = (work) => withTransaction(db.db, (tx) => createDomain(tx, { now }), work);
+  const toolWork = standaloneWork(domain, unitOfWork);
   const model = options.model ?? createModel(config);
   const chat = createChatService({
-    conversations,
-    tasks,
-    settings,
-    transaction: (fn) => inTransaction(db.db, fn),
+    domain,
+    unitOfWork,
+    toolWork,
     isDatabaseUp: databaseAnswers(db),
     model: metrics ? instrumentModel(model, metrics) : model,
     logger,
@@ -133,12 +134,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     db,
     auth,
     origins,
-    tasks,
-    settings,
-    conversations,
+    domain,
+    unitOfWork,
+    toolWork,
+    tasks: domain.tasks,
+    settings: domain.settings,
+    conversations: domain.conversations,
+    users: domain.users,
     chat,
-    users: createUserService(db.db),
-    quickAdd: createQuickAdd({ settings, now: options.now }),
+    quickAdd: createQuickAdd({ settings: domain.settings, now }),
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
     verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
     lifecycle: { draining: false },

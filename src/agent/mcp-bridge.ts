@@ -23,7 +23,7 @@ export class InProcessMcpServer implements MCPServer {
   errorFunction = null;
   private connection?: Client;
   private readonly clients: InProcessMcpClients;
-  private readonly userId: string;
+  protected readonly userId: string;
   private readonly onCall?: (call: ToolCallRecord) => void;
 
   /** Every call this turn made, in completion order: what the turn stores and returns as tool_calls. */
@@ -62,12 +62,12 @@ export class InProcessMcpServer implements MCPServer {
   }
 
   /** Call a tool; the result keeps MCP's isError and structuredContent for the runner. */
-  async callTool(toolName: string, args: Record<string, unknown> | null): Promise<CallToolResultContent> {
+  async callTool(toolName: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null): Promise<CallToolResultContent> {
     const callArgs = args ?? {};
     let text: string;
     let isError: boolean;
     try {
-      const result = await this.client().callTool({ name: toolName, arguments: callArgs });
+      const result = await this.client().callTool({ name: toolName, arguments: callArgs, ...(meta ? { _meta: meta } : {}) });
       const parts = Array.isArray(result.content) ? result.content.filter(isTextPart) : [];
       text = parts.map((part) => part.text).join('\n');
       isError = result.isError === true;

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     const logger = createLogger({ level: 'warn', version: config.VERSION, environment: config.NODE_ENV, destination: process.stderr });
     const runtime = await createRuntime(config, { logger, database: { poolSize: 2 } });
     try {
-      await serveStdio({ users: runtime.users, tasks: runtime.tasks, version: config.VERSION, driver: runtime.db.driver, log }, email);
+      await serveStdio({ users: runtime.users, work: runtime.toolWork, version: config.VERSION, driver: runtime.db.driver, log }, email);
     } finally {
       // An open PGlite keeps Node alive: close it on every path, or the process never exits.
       await runtime.close();

@@ -10,11 +10,12 @@ import type { OriginPolicy } from '../auth/origins.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
 import { databaseAnswers, type Db } from '../db/client.js';
-import type { ChatService } from '../agent/chat.js';
+import type { ChatService } from '../agent/turn.js';
 import type { QuickAdd } from '../agent/quick-add.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
 import type { TaskService } from '../domain/tasks.js';
+import type { ToolWork } from '../mcp/tool-work.js';
 import { registerMcpRoutes } from '../mcp/transports/http.js';
 import { AppError, errorBody } from '../errors.js';
 import { anonymiseUserId } from '../observability/logger.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   conversations: ConversationService;
   settings: SettingsService;
   chat: ChatService;
+  /** How the /mcp tools reach the task domain (each call in a transaction of its own). */
+  toolWork: ToolWork;
   /** Reads a quick-add line with the chat's parser (the task panel's preview). */
   quickAdd: QuickAdd;
   verifyApiToken: VerifyToken;
@@ -170,7 +173,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/:userId' },
   );
-  registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, tasks: deps.tasks, origins: deps.origins, config });
+  registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, work: deps.toolWork, origins: deps.origins, config });
 
   await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
   return app;

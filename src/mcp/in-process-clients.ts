@@ -1,9 +1,12 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ListToolsResultSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createInProcessMcpClient, type McpServerDeps } from './server.js';
+import type { ToolWork } from './tool-work.js';
 
-/** What every user's in-process server shares: the task domain, the version and where failures go. */
-export type InProcessMcpClientDeps = Omit<McpServerDeps, 'user'> & {
+/** What every user's in-process server shares: how tools reach the domain, the version and where failures go. */
+export type InProcessMcpClientDeps = Omit<McpServerDeps, 'user' | 'work'> & {
+  /** How `userId`'s tools reach the task domain. */
+  work: (userId: string) => ToolWork;
   /** How many users' connections are kept; beyond it the least recently used one is dropped. */
   maxUsers?: number;
 };
@@ -29,7 +32,7 @@ const DEFAULT_MAX_USERS = 64;
  * tools/list converts each zod schema to JSON Schema again, which the agent asked for on every model step.
  */
 export function createInProcessMcpClients(deps: InProcessMcpClientDeps): InProcessMcpClients {
-  const { maxUsers = DEFAULT_MAX_USERS, ...serverDeps } = deps;
+  const { maxUsers = DEFAULT_MAX_USERS, work, ...serverDeps } = deps;
   // Insertion order is recency order: a hit moves the user to the end, eviction takes the first.
   const connections = new Map<string, Promise<Connection>>();
   let toolList: Promise<Tool[]> | undefined;
@@ -42,7 +45,7 @@ export function createInProcessMcpClients(deps: InProcessMcpClientDeps): InProce
       connections.set(userId, kept);
       return kept;
     }
-    const created = createInProcessMcpClient({ ...serverDeps, user: { id: userId } });
+    const created = createInProcessMcpClient({ ...serverDeps, user: { id: userId }, work: work(userId) });
     connections.set(userId, created);
     created.catch(() => {
       if (connections.get(userId) === created) connections.delete(userId);

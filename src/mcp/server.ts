@@ -1,14 +1,14 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { TaskService } from '../domain/tasks.js';
+import type { ToolWork } from './tool-work.js';
 import { sharedSchemaValidator } from './schema-validator.js';
 import { registerTaskTools } from './tools/index.js';
 
-/** What an MCP server needs: the caller it acts for (already authenticated) and the task domain. */
+/** What an MCP server needs: the caller it acts for (already authenticated) and how its tools reach the task domain. */
 export interface McpServerDeps {
   user: { readonly id: string };
-  tasks: TaskService;
+  work: ToolWork;
   /** Server version reported to clients. */
   version?: string;
   /** Receives failures that are not the caller's fault; defaults to stderr (never stdout: stdio speaks JSON-RPC there). */
@@ -30,7 +30,7 @@ export function createMcpServer(deps: McpServerDeps): McpServer {
   );
   registerTaskTools(server, {
     user: { id: deps.user.id },
-    tasks: deps.tasks,
+    work: deps.work,
     reportError: deps.reportError ?? ((error, tool) => console.error(`[mcp] ${tool} failed:`, error)),
   });
   return server;

@@ -55,7 +55,7 @@ export async function openSession(now: Date, timeZone: string): Promise<Session>
   const { db } = await base();
   const runtime = await createRuntime(config, { logger, database: { open: db }, now: () => now });
   const { settings, tasks } = runtime;
-  const clients = createInProcessMcpClients({ tasks, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
+  const clients = createInProcessMcpClients({ work: () => runtime.toolWork, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
   return {
     db: db.db,
     tasks,

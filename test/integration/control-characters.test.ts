@@ -61,7 +61,7 @@ for (const driver of testDrivers) {
     });
 
     test('MCP: add_task with a NUL in the title stores it cleaned; only controls is a tool error', async () => {
-      const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, tasks: t.deps.tasks });
+      const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, work: t.deps.toolWork });
       try {
         const added = expectChange(await callTool(client, 'add_task', { title: 'mcp\u0000 task' }), 'created');
         assert.equal(added.title, 'mcp task');

@@ -174,7 +174,7 @@ for (const driver of testDrivers) {
     });
 
     test('MCP: old calls unchanged; new arguments, filters, sorts and next occurrence', async () => {
-      const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, tasks: t.deps.tasks });
+      const { client, close } = await createInProcessMcpClient({ user: { id: u.id }, work: t.deps.toolWork });
       try {
         const old = JSON.parse(textOf(await callTool(client as Client, 'add_task', { title: 'Old style' })));
         assert.deepEqual([old.status, old.title], ['created', 'Old style']);

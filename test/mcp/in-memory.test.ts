@@ -22,7 +22,7 @@ for (const driver of testDrivers) {
       bob = await t.signUp({ name: 'Bob' });
       ({ client, close: closeClient } = await createInProcessMcpClient({
         user: { id: alice.id },
-        tasks: t.deps.tasks,
+        work: t.deps.toolWork,
         reportError: (error) => reported.push(error),
       }));
     });
@@ -174,7 +174,7 @@ for (const driver of testDrivers) {
       const errors: unknown[] = [];
       const outage = await createInProcessMcpClient({
         user: { id: alice.id },
-        tasks: broken.deps.tasks,
+        work: broken.deps.toolWork,
         reportError: (error) => errors.push(error),
       });
       await broken.deps.db.close();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { after, before, describe, test } from 'node:test';
 import { InProcessMcpServer } from '../../src/agent/mcp-bridge.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../../src/mcp/in-process-clients.js';
+import { DomainLoans } from '../../src/mcp/tool-work.js';
 import { createInProcessMcpClient } from '../../src/mcp/server.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
 import { callTool, expectChange, expectList, expectToolError } from './helpers.js';
@@ -26,7 +26,7 @@ for (const driver of testDrivers) {
       t = await buildTestApp({ driver });
       alice = await t.signUp({ name: 'Alice' });
       bob = await t.signUp({ name: 'Bob' });
-      clients = createInProcessMcpClients({ tasks: t.deps.tasks, reportError: (error) => reported.push(error) });
+      clients = createInProcessMcpClients({ work: () => t.deps.toolWork, reportError: (error) => reported.push(error) });
     });
     after(async () => {
       await clients.close();
@@ -48,7 +48,7 @@ for (const driver of testDrivers) {
     test("the tool list the agent sees is each user's server's own tools/list", async () => {
       for (const user of [alice, bob]) {
         const seen = await turn(user, (tools) => tools.listTools());
-        const { client, close } = await createInProcessMcpClient({ user: { id: user.id }, tasks: t.deps.tasks });
+        const { client, close } = await createInProcessMcpClient({ user: { id: user.id }, work: t.deps.toolWork });
         try {
           const { tools } = await client.listTools();
           assert.deepEqual(
@@ -107,7 +107,7 @@ for (const driver of testDrivers) {
     });
 
     test('beyond maxUsers the least recently used connection is dropped, and a turn still holding it can finish', async () => {
-      const small = createInProcessMcpClients({ tasks: t.deps.tasks, maxUsers: 2 });
+      const small = createInProcessMcpClients({ work: () => t.deps.toolWork, maxUsers: 2 });
       try {
         const carol = await t.signUp({ name: 'Carol' });
         const alices = await small.forUser(alice.id);
@@ -122,35 +122,35 @@ for (const driver of testDrivers) {
       }
     });
 
-    // The chat runs a turn's writes in a transaction the domain finds through AsyncLocalStorage: a kept
-    // connection must run each tool in the async context of the call, not of the turn that connected it.
-    test("a tool runs in the caller's async context, not the one its kept connection was made in", async () => {
-      const context = new AsyncLocalStorage<string>();
-      const seen: Array<string | undefined> = [];
-      const tasks: typeof t.deps.tasks = {
-        ...t.deps.tasks,
-        list: (userId, input) => {
-          seen.push(context.getStore());
-          return t.deps.tasks.list(userId, input);
-        },
-      };
-      const traced = createInProcessMcpClients({ tasks });
+    // The chat runs a turn's changes in its own transaction and lends that transaction's domain to one tool call
+    // at a time, named in the request's _meta: a kept connection must use the loan of the call, and only its user's.
+    test("a change runs on the domain lent to that call and to that user; other calls use a transaction of their own", async () => {
+      const loans = new DomainLoans();
+      const lentCalls: string[] = [];
+      const lent = (label: string) => ({
+        tasks: { ...t.deps.tasks, create: (userId: string, input: Parameters<typeof t.deps.tasks.create>[1]) => (lentCalls.push(label), t.deps.tasks.create(userId, input)) },
+      });
+      const traced = createInProcessMcpClients({ work: (userId) => loans.work(userId, t.deps.toolWork) });
       try {
-        const client = await context.run('first turn', () => traced.forUser(alice.id));
-        await context.run('second turn', () => callTool(client, 'list_tasks'));
-        await Promise.all(['a', 'b', 'c'].map((turn) => context.run(turn, () => callTool(client, 'list_tasks'))));
-        await callTool(client, 'list_tasks');
-        assert.equal(seen.length, 5);
-        assert.equal(seen[0], 'second turn');
-        assert.deepEqual(seen.slice(1, 4).sort(), ['a', 'b', 'c']);
-        assert.equal(seen[4], undefined, 'a call made outside any context sees none');
+        const alices = await traced.forUser(alice.id);
+        const bobs = await traced.forUser(bob.id);
+        const add = (client: typeof alices, title: string, meta?: Record<string, string>) =>
+          client.callTool({ name: 'add_task', arguments: { title }, ...(meta ? { _meta: meta } : {}) });
+        await loans.lend(alice.id, lent('alice turn'), (meta) => add(alices, 'Lent to Alice', meta));
+        await add(alices, 'No loan');
+        await loans.lend(alice.id, lent('stolen'), (meta) => add(bobs, 'Bob with Alice loan', meta));
+        const stale = await loans.lend(alice.id, lent('expired'), async (meta) => meta);
+        await add(alices, 'After the loan ended', stale);
+        assert.deepEqual(lentCalls, ['alice turn'], "only Alice's call during her loan used the lent domain");
+        const titles = (await t.deps.tasks.list(bob.id)).map((task) => task.title);
+        assert.ok(titles.includes('Bob with Alice loan'), "Bob's call ran on his own transaction");
       } finally {
         await traced.close();
       }
     });
 
     test('after close() the clients refuse new turns', async () => {
-      const short = createInProcessMcpClients({ tasks: t.deps.tasks });
+      const short = createInProcessMcpClients({ work: () => t.deps.toolWork });
       const client = await short.forUser(alice.id);
       await short.close();
       await assert.rejects(short.forUser(alice.id), /after close/);

@@ -17,7 +17,7 @@ for (const driver of testDrivers) {
     before(async () => {
       t = await buildTestApp({ driver });
       alice = await t.signUp({ name: 'Alice' });
-      ({ client, close: closeClient } = await createInProcessMcpClient({ user: { id: alice.id }, tasks: t.deps.tasks, reportError: () => {} }));
+      ({ client, close: closeClient } = await createInProcessMcpClient({ user: { id: alice.id }, work: t.deps.toolWork, reportError: () => {} }));
       for (const title of ['Walk the dog', 'Pay the rent', 'Call mom', 'Buy milk', 'Book flights']) await t.deps.tasks.create(alice.id, { title });
       await t.deps.tasks.complete(alice.id, (await t.deps.tasks.list(alice.id, { query: 'rent' }))[0]!.id);
     });

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ChatReply, ChatService, TurnListener } from '../../agent/chat.js';
+import { chatRequestSchema } from '../../agent/chat-request.js';
+import type { ChatReply, ChatService, TurnListener } from '../../agent/turn.js';
+import { jsonBody, parseInput } from '../../domain/validation.js';
 import { AppError, errorBody } from '../../errors.js';
 import { currentUser } from '../authenticate.js';
 
@@ -8,7 +10,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService): voi
   app.post('/chat', async (request, reply) => {
     // Validation, the conversation lookup and storing the user message happen before any byte is streamed,
     // so those failures are ordinary JSON errors with their status.
-    const turn = await chat.prepare(currentUser(request).id, request.body);
+    const turn = await chat.prepare(currentUser(request).id, parseInput(chatRequestSchema, jsonBody(request.body)));
     if (!wantsEventStream(request)) return chat.run(turn);
     return streamTurn(request, reply, (listener) => chat.run(turn, listener));
   });

@@ -37,10 +37,10 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
       outputSchema: taskChangeSchema('created'),
       annotations: { title: 'Add a task', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (args) =>
+    (args, extra) =>
       runTool(ctx, 'add_task', async () => {
         const { title, description, due, priority, tags, repeat } = args;
-        const task = await ctx.tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat });
+        const task = await ctx.work.change(extra, ({ tasks }) => tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat }));
         return jsonResult(taskChange(task, 'created'));
       }),
   );

@@ -14,9 +14,9 @@ export function registerCompleteTask(server: McpServer, ctx: ToolContext): void 
       outputSchema: taskChangeSchema('completed'),
       annotations: { title: 'Complete a task', readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (args) =>
+    (args, extra) =>
       runTool(ctx, 'complete_task', async () => {
-        const task = await ctx.tasks.complete(ctx.user.id, args.task_id);
+        const task = await ctx.work.change(extra, ({ tasks }) => tasks.complete(ctx.user.id, args.task_id));
         return jsonResult(taskChange(task, 'completed'));
       }),
   );

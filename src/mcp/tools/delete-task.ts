@@ -14,9 +14,9 @@ export function registerDeleteTask(server: McpServer, ctx: ToolContext): void {
       outputSchema: taskChangeSchema('deleted'),
       annotations: { title: 'Delete a task', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
-    (args) =>
+    (args, extra) =>
       runTool(ctx, 'delete_task', async () => {
-        const task = await ctx.tasks.remove(ctx.user.id, args.task_id);
+        const task = await ctx.work.change(extra, ({ tasks }) => tasks.remove(ctx.user.id, args.task_id));
         return jsonResult(taskChange(task, 'deleted'));
       }),
   );

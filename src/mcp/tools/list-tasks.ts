@@ -47,10 +47,10 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
       outputSchema: listTasksResultSchema,
       annotations: { title: 'List tasks', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    (args) =>
+    (args, extra) =>
       runTool(ctx, 'list_tasks', async () => {
         const { user_id: _ignored, ...filters } = args;
-        const tasks = await ctx.tasks.list(ctx.user.id, { ...filters, status: args.status ?? 'all' });
+        const tasks = await ctx.work.read(extra, (domain) => domain.tasks.list(ctx.user.id, { ...filters, status: args.status ?? 'all' }));
         const listed = tasks.map((t) => ({
           id: t.id,
           title: t.title,

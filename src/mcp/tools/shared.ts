@@ -1,13 +1,14 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { CompletedTask, TaskService } from '../../domain/tasks.js';
+import type { CompletedTask } from '../../domain/tasks.js';
+import type { ToolWork } from '../tool-work.js';
 import { isDatabaseUnavailable } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 
-/** What every tool is bound to: the authenticated caller and the task domain. */
+/** What every tool is bound to: the authenticated caller and the way its calls reach the task domain. */
 export interface ToolContext {
   readonly user: { readonly id: string };
-  readonly tasks: TaskService;
+  readonly work: ToolWork;
   /** Called with failures that are not the caller's fault (bugs, outages); must not write to stdout. */
   readonly reportError: (error: unknown, tool: string) => void;
 }

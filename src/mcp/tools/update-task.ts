@@ -40,14 +40,14 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
       outputSchema: taskChangeSchema('updated'),
       annotations: { title: 'Update a task', readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (args) =>
+    (args, extra) =>
       runTool(ctx, 'update_task', async () => {
         const { task_id, title, description, due, priority, tags, repeat } = args;
         const changes = { title, description, due_at: due, priority, tags, repeat };
         if (Object.values(changes).every((v) => v === undefined)) {
           return toolError(`Nothing to update: give a new title, description, due, priority, tags or repeat for task ${task_id}`);
         }
-        const task = await ctx.tasks.update(ctx.user.id, task_id, changes);
+        const task = await ctx.work.change(extra, ({ tasks }) => tasks.update(ctx.user.id, task_id, changes));
         return jsonResult(taskChange(task, 'updated'));
       }),
   );

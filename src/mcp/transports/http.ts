@@ -2,15 +2,15 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OriginPolicy } from '../../auth/origins.js';
 import type { VerifyToken } from '../../auth/verify-token.js';
-import type { TaskService } from '../../domain/tasks.js';
+import type { ToolWork } from '../tool-work.js';
 import { AppError, errorBody } from '../../errors.js';
 import { authenticateMcpRequest, bearerChallenge, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
 import { createMcpServer } from '../server.js';
 
-/** What the /mcp endpoint needs: a verifier for the MCP audience, the task domain and the public URL/origins. */
+/** What the /mcp endpoint needs: a verifier for the MCP audience, how tools reach the domain, and the public URL/origins. */
 export interface McpHttpDeps {
   verifyToken: VerifyToken;
-  tasks: TaskService;
+  work: ToolWork;
   /** Browsers may call /mcp only from a trusted origin (DNS-rebinding and CSRF protection). */
   origins: OriginPolicy;
   config: McpHttpConfig;
@@ -50,7 +50,7 @@ export function registerMcpRoutes(app: FastifyInstance, deps: McpHttpDeps): void
 async function serveOneRequest(request: FastifyRequest, reply: FastifyReply, deps: McpHttpDeps, userId: string): Promise<void> {
   const server = createMcpServer({
     user: { id: userId },
-    tasks: deps.tasks,
+    work: deps.work,
     version: deps.config.VERSION,
     reportError: (error, tool) => request.log.error({ err: error, tool }, 'mcp tool failed'),
   });

@@ -1,5 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { TaskService } from '../../domain/tasks.js';
+import type { ToolWork } from '../tool-work.js';
 import type { UserService } from '../../domain/users.js';
 import { createMcpServer } from '../server.js';
 
@@ -17,7 +17,7 @@ export type StderrLog = (message: string, error?: unknown) => void;
 /** What the stdio transport serves from: the domain of an already-built runtime. */
 export interface StdioDeps {
   users: UserService;
-  tasks: TaskService;
+  work: ToolWork;
   version: string;
   /** Which database it serves, for the ready line (pglite or postgres). */
   driver: string;
@@ -35,7 +35,7 @@ export async function serveStdio(deps: StdioDeps, email: string): Promise<void> 
   }
   const server = createMcpServer({
     user,
-    tasks: deps.tasks,
+    work: deps.work,
     version: deps.version,
     reportError: (error, tool) => deps.log(`${tool} failed`, error),
   });

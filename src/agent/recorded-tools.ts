@@ -1,0 +1,61 @@
+// The chat turn's tools and its stored reply. Every tool call that changes tasks runs in one transaction with the
+// turn's record of it: the change and the stored reply commit together or not at all, so an outage between them
+// cannot leave a task changed by a turn the conversation does not show.
+import type { ConversationService, ToolCallRecord } from '../domain/conversations.js';
+import type { UnitOfWork } from '../domain/index.js';
+import type { InProcessMcpClients } from '../mcp/in-process-clients.js';
+import type { DomainLoans } from '../mcp/tool-work.js';
+import { InProcessMcpServer } from './mcp-bridge.js';
+
+/** Tools that change nothing need no transaction and no record. */
+const READ_ONLY_TOOLS = new Set(['list_tasks']);
+
+/** The turn's assistant message: inserted on its first save, rewritten on later ones. */
+export class StoredReply {
+  private messageId?: number;
+
+  constructor(
+    private readonly userId: string,
+    private readonly conversationId: number,
+  ) {}
+
+  /** Store `content` and `calls` through `conversations` (bound to the transaction the caller is in, if any). */
+  async save(conversations: ConversationService, content: string, calls: readonly ToolCallRecord[]): Promise<void> {
+    if (this.messageId === undefined) {
+      this.messageId = (await conversations.append(this.userId, this.conversationId, { role: 'assistant', content, toolCalls: [...calls] })).id;
+    } else {
+      await conversations.rewrite(this.userId, this.messageId, { content, toolCalls: [...calls] });
+    }
+  }
+}
+
+/** What a turn's tools need besides the user's MCP connection. */
+export interface RecordedToolDeps {
+  clients: InProcessMcpClients;
+  unitOfWork: UnitOfWork;
+  loans: DomainLoans;
+  /** The reply stored with each change: the text it holds until the turn's final text replaces it. */
+  reply: StoredReply;
+  interruptedText: string;
+  onCall?: (call: ToolCallRecord) => void;
+}
+
+/** The in-process MCP tools of one turn, each change run in a unit of work that also stores the turn's record. */
+export class RecordedToolServer extends InProcessMcpServer {
+  constructor(
+    userId: string,
+    private readonly deps: RecordedToolDeps,
+  ) {
+    super(deps.clients, userId, deps.onCall);
+  }
+
+  override async callTool(toolName: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null) {
+    if (READ_ONLY_TOOLS.has(toolName)) return super.callTool(toolName, args, meta);
+    return this.deps.unitOfWork(async (domain) => {
+      // The tool runs on this transaction's domain: the loan names it in the request's _meta.
+      const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
+      if (!result.isError) await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);
+      return result;
+    });
+  }
+}
