@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
+/** A task's priorities, most urgent first: the column's values (the domain's fields build on them). */
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -92,7 +95,7 @@ export const tasks = pgTable(
     /** The instant it is due; for a date without a time, the start of that day in the user's time zone. */
     dueAt: timestamp('due_at', { withTimezone: true }),
     dueAllDay: boolean('due_all_day').notNull().default(false),
-    priority: text('priority', { enum: ['high', 'medium', 'low'] }),
+    priority: text('priority', { enum: PRIORITIES }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /** Canonical repeat rule (see domain/repeat.ts), or null. */
     repeat: text('repeat'),
@@ -107,7 +110,7 @@ export const tasks = pgTable(
     index('tasks_user_due_idx').on(t.userId, t.dueAt),
     index('tasks_tags_idx').using('gin', t.tags),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
-    check('tasks_priority_check', sql`${t.priority} in ('high', 'medium', 'low')`),
+    check('tasks_priority_check', sql`${t.priority} in (${sql.raw(PRIORITIES.map((p) => `'${p}'`).join(', '))})`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.js';
 import { createConversationService } from './conversations.js';
 import { createSettingsService } from './settings.js';
-import { createTaskService } from './tasks.js';
+import { createTaskService } from './tasks/service.js';
 import { createUserService } from './users.js';
 
 /** Every domain service, bound to one database handle: the pool, or one open transaction. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { canonicalLocale } from '../calendar/format.js';
 import { userSettings } from '../db/schema.js';
-import { isValidTimeZone } from './time.js';
+import { isTimeZone as isValidTimeZone } from '../calendar/zones.js';
 import { parseInput } from './validation.js';
 
 /** An IANA time zone name the platform knows. */

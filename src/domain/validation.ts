@@ -20,19 +20,6 @@ export function textSchema(error = 'must be a string') {
   return z.string({ error }).overwrite(cleanText);
 }
 
-/** A task title: trimmed, 1–500 characters. */
-export const titleSchema = textSchema()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(500, 'must be at most 500 characters');
-
-/** A task description: trimmed, at most 5,000 characters; empty or null clears it. */
-export const descriptionSchema = textSchema('must be a string or null')
-  .trim()
-  .max(5000, 'must be at most 5000 characters')
-  .nullable()
-  .transform((v) => (v === '' ? null : v));
-
 /** A positive integer id (tasks, conversations). */
 export const idSchema = z.coerce
   .number({ error: 'must be a positive integer' })

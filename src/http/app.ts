@@ -14,7 +14,7 @@ import type { ChatService } from '../agent/turn.js';
 import type { QuickAdd } from '../agent/quick-add.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
-import type { TaskService } from '../domain/tasks.js';
+import type { TaskService } from '../domain/tasks/service.js';
 import type { ToolWork } from '../mcp/tool-work.js';
 import { registerMcpRoutes } from '../mcp/transports/http.js';
 import { AppError, errorBody } from '../errors.js';

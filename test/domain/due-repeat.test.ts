@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dueBound, formatDue, isOverdue, parseDue } from '../../src/domain/due.js';
-import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from '../../src/domain/repeat.js';
-import { formatZoned, fromLocal } from '../../src/domain/time.js';
+import { dueBound, formatDue, isOverdue, parseDue } from '../../src/domain/tasks/due.js';
+import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from '../../src/domain/tasks/repeat.js';
+import { formatZoned, fromLocal } from '../../src/calendar/zones.js';
 
 const PARIS = 'Europe/Paris';
 const BERLIN = 'Europe/Berlin';

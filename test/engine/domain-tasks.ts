@@ -1,6 +1,6 @@
 // Tasks as the phrasing tables write and compare them, kept by the real task service: setup rows
 // created through it, and a user's tasks read back in the tables' terms.
-import type { TaskService } from '../../src/domain/tasks.js';
+import type { TaskService } from '../../src/domain/tasks/service.js';
 
 type Priority = 'high' | 'medium' | 'low';
 

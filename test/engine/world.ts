@@ -8,7 +8,7 @@ import { createRuntime, type Runtime } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { user } from '../../src/db/schema.js';
-import type { TaskService } from '../../src/domain/tasks.js';
+import type { TaskService } from '../../src/domain/tasks/service.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../../src/mcp/in-process-clients.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { testDatabase } from '../helpers/db.js';

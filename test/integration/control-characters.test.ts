@@ -65,7 +65,7 @@ for (const driver of testDrivers) {
       try {
         const added = expectChange(await callTool(client, 'add_task', { title: 'mcp\u0000 task' }), 'created');
         assert.equal(added.title, 'mcp task');
-        expectToolError(await callTool(client, 'add_task', { title: '\u0000' }), /title must not be empty/);
+        expectToolError(await callTool(client, 'add_task', { title: '\u0000' }), /must not be empty at title/);
       } finally {
         await close();
       }

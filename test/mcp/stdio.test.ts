@@ -11,7 +11,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createRuntime } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import type { TaskService } from '../../src/domain/tasks.js';
+import type { TaskService } from '../../src/domain/tasks/service.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { pgliteTemplate } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type Driver } from '../helpers/test-app.js';

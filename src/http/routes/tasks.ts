@@ -1,36 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { QuickAdd } from '../../agent/quick-add.js';
-import type { TaskService } from '../../domain/tasks.js';
-import { taskStatusSchema } from '../../domain/tasks.js';
-import { idSchema, jsonBody, parseInput } from '../../domain/validation.js';
+import { listQuerySchema, newTaskSchema, taskChangesSchema, taskIdParamSchema } from '../../domain/tasks/fields.js';
+import type { TaskService } from '../../domain/tasks/service.js';
+import { jsonBody, parseInput } from '../../domain/validation.js';
 import { currentUser } from '../authenticate.js';
 
-const listQuery = z.object({
-  status: taskStatusSchema.default('all'),
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
-  offset: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must not be negative').optional(),
-  q: z.string().optional(),
-  query: z.string().optional(),
-  due_before: z.string().optional(),
-  due_after: z.string().optional(),
-  overdue: z.string().optional(),
-  priority: z.string().optional(),
-  tag: z.string().optional(),
-  sort: z.string().optional(),
-});
-const taskParams = z.object({ id: idSchema });
+const taskParams = z.object({ id: taskIdParamSchema });
 
 /** Task REST routes under /api/:userId (authentication is applied by the enclosing scope). */
 export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService, quickAdd: QuickAdd): void {
-  app.get('/tasks', async (request) => {
-    // Strings from the URL here; the domain validates each filter and names the bad one.
-    const { q, query, ...filters } = parseInput(listQuery, request.query, 'query');
-    return tasks.list(currentUser(request).id, { ...filters, query: query ?? q });
-  });
+  app.get('/tasks', async (request) => tasks.list(currentUser(request).id, parseInput(listQuerySchema, request.query, 'query')));
 
   app.post('/tasks', async (request, reply) => {
-    const task = await tasks.create(currentUser(request).id, jsonBody(request.body));
+    const task = await tasks.create(currentUser(request).id, parseInput(newTaskSchema, jsonBody(request.body)));
     return reply.status(201).send(task);
   });
 
@@ -44,7 +27,7 @@ export function registerTaskRoutes(app: FastifyInstance, tasks: TaskService, qui
 
   app.put('/tasks/:id', async (request) => {
     const { id } = parseInput(taskParams, request.params, 'path');
-    return tasks.update(currentUser(request).id, id, jsonBody(request.body));
+    return tasks.update(currentUser(request).id, id, parseInput(taskChangesSchema, jsonBody(request.body)));
   });
 
   app.delete('/tasks/:id', async (request, reply) => {

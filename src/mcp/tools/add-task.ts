@@ -1,6 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
-  descriptionSchema,
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
@@ -9,10 +8,10 @@ import {
   tagsArgSchema,
   taskChange,
   taskChangeSchema,
-  titleSchema,
   toolInput,
   type ToolContext,
 } from './shared.js';
+import { descriptionSchema, titleSchema } from '../../domain/tasks/fields.js';
 
 /** Register `add_task`: create a task for the caller. */
 export function registerAddTask(server: McpServer, ctx: ToolContext): void {

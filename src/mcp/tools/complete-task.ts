@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { jsonResult, runTool, taskChange, taskChangeSchema, taskIdSchema, toolInput, type ToolContext } from './shared.js';
+import { jsonResult, runTool, taskChange, taskChangeSchema, taskIdArgSchema, toolInput, type ToolContext } from './shared.js';
 
 /** Register `complete_task`: mark one of the caller's tasks as done. */
 export function registerCompleteTask(server: McpServer, ctx: ToolContext): void {
@@ -10,7 +10,7 @@ export function registerCompleteTask(server: McpServer, ctx: ToolContext): void 
       description:
         'Mark a task as done. Completing a task that is already done leaves it done. ' +
         'Use list_tasks first if you do not know the task_id.',
-      inputSchema: toolInput({ task_id: taskIdSchema }, ctx.user),
+      inputSchema: toolInput({ task_id: taskIdArgSchema }, ctx.user),
       outputSchema: taskChangeSchema('completed'),
       annotations: { title: 'Complete a task', readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },

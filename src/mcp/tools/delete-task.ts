@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { jsonResult, runTool, taskChange, taskChangeSchema, taskIdSchema, toolInput, type ToolContext } from './shared.js';
+import { jsonResult, runTool, taskChange, taskChangeSchema, taskIdArgSchema, toolInput, type ToolContext } from './shared.js';
 
 /** Register `delete_task`: permanently remove one of the caller's tasks. */
 export function registerDeleteTask(server: McpServer, ctx: ToolContext): void {
@@ -10,7 +10,7 @@ export function registerDeleteTask(server: McpServer, ctx: ToolContext): void {
       description:
         'Permanently delete a task; it cannot be undone. Returns the title of the deleted task. ' +
         'Use list_tasks first if you do not know the task_id.',
-      inputSchema: toolInput({ task_id: taskIdSchema }, ctx.user),
+      inputSchema: toolInput({ task_id: taskIdArgSchema }, ctx.user),
       outputSchema: taskChangeSchema('deleted'),
       annotations: { title: 'Delete a task', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { taskStatusSchema } from '../../domain/tasks.js';
+import { limitSchema, priorityEnumSchema, querySchema, sortSchema, statusSchema, tagSchema } from '../../domain/tasks/fields.js';
 import { dueArgSchema, jsonResult, priorityArgSchema, runTool, toolInput, type ToolContext } from './shared.js';
 
 /** One task as list_tasks shows it. */
@@ -10,7 +10,7 @@ const listedTaskSchema = z.object({
   description: z.string().nullable(),
   completed: z.boolean(),
   due_at: z.string().nullable().optional(),
-  priority: z.enum(['high', 'medium', 'low']).nullable().optional(),
+  priority: priorityEnumSchema.nullable().optional(),
   tags: z.array(z.string()).optional(),
   repeat: z.string().nullable().optional(),
   overdue: z.boolean().optional(),
@@ -30,17 +30,17 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
         'newest first unless sorted; filters combine. Use it to find a task_id before completing, updating or deleting a task.',
       inputSchema: toolInput(
         {
-          status: taskStatusSchema
+          status: statusSchema
             .optional()
             .describe('Which tasks: "all" (default), "pending" (not done) or "completed"'),
           due_before: dueArgSchema.optional().describe('Due on or before this day ("YYYY-MM-DD", whole day) or time'),
           due_after: dueArgSchema.optional().describe('Due on or after this day ("YYYY-MM-DD", from its start) or time'),
           overdue: z.boolean().optional().describe('true: only tasks whose due date has passed and are not done'),
           priority: priorityArgSchema.optional().describe('Only this priority'),
-          tag: z.string().max(33).optional().describe('Only tasks with this tag'),
-          query: z.string().max(200).optional().describe('Words the title or description contains'),
-          sort: z.enum(['created', 'due', 'priority', 'title']).optional().describe('created (newest first, default), due (soonest first), priority (high first), title (A-Z)'),
-          limit: z.int().min(1).max(1000).optional().describe('At most this many tasks, in the order above (default and maximum 1000)'),
+          tag: tagSchema.optional().describe('Only tasks with this tag'),
+          query: querySchema.optional().describe('Words the title or description contains'),
+          sort: sortSchema.optional().describe('created (newest first, default), due (soonest first), priority (high first), title (A-Z)'),
+          limit: limitSchema.optional().describe('At most this many tasks, in the order above (default and maximum 1000)'),
         },
         ctx.user,
       ),

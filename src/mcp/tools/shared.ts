@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { CompletedTask } from '../../domain/tasks.js';
+import { dueSchema, priorityEnumSchema, repeatSchema, tagsSchema, taskIdSchema } from '../../domain/tasks/fields.js';
+import type { CompletedTask } from '../../domain/tasks/service.js';
 import type { ToolWork } from '../tool-work.js';
 import { isDatabaseUnavailable } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
@@ -13,36 +14,24 @@ export interface ToolContext {
   readonly reportError: (error: unknown, tool: string) => void;
 }
 
-/** A task id as the model sends it: a positive 32-bit integer. */
-export const taskIdSchema = z
-  .int()
-  .positive()
-  .max(2_147_483_647)
-  .describe('The id of the task, as returned by add_task or list_tasks');
-
-/** A task title (the domain trims it and rejects a blank one). */
-export const titleSchema = z.string().min(1).max(500);
-
-/** A task description (the domain trims it; empty clears it). */
-export const descriptionSchema = z.string().max(5000);
+/** A task id as the model sends it: the user's task number. */
+export const taskIdArgSchema = taskIdSchema.describe('The id of the task, as returned by add_task or list_tasks');
 
 /** A due date argument: the domain reads it in the user's time zone. */
-export const dueArgSchema = z
-  .string()
-  .max(100)
-  .describe('When it is due: "YYYY-MM-DD" for a day, "YYYY-MM-DDTHH:mm" for a local time, or English like "tomorrow 5pm"');
+export const dueArgSchema = dueSchema.describe(
+  'When it is due: "YYYY-MM-DD" for a day, "YYYY-MM-DDTHH:mm" for a local time, or English like "tomorrow 5pm"',
+);
 
 /** A priority argument. */
-export const priorityArgSchema = z.enum(['high', 'medium', 'low']).describe('Priority');
+export const priorityArgSchema = priorityEnumSchema.describe('Priority');
 
 /** A tags argument (replaces the task's tags). */
-export const tagsArgSchema = z.array(z.string().max(33)).max(10).describe('Short lowercase words, e.g. ["work", "health"]');
+export const tagsArgSchema = tagsSchema.describe('Short lowercase words, e.g. ["work", "health"]');
 
 /** A repeat rule argument. */
-export const repeatArgSchema = z
-  .string()
-  .max(60)
-  .describe('Repeat rule: daily, weekdays, weekly, "weekly on mon,thu", monthly, yearly, or "every N days|weeks|months"');
+export const repeatArgSchema = repeatSchema.describe(
+  'Repeat rule: daily, weekdays, weekly, "weekly on mon,thu", monthly, yearly, or "every N days|weeks|months"',
+);
 
 /** The result of the tools that change one task: `{task_id, status, title}` plus its details. */
 export function taskChangeSchema<S extends string>(status: S) {
@@ -51,7 +40,7 @@ export function taskChangeSchema<S extends string>(status: S) {
     status: z.literal(status),
     title: z.string().describe('The title of the task'),
     due_at: z.string().nullable().optional().describe('"YYYY-MM-DD" or an ISO date-time with the user\'s offset'),
-    priority: z.enum(['high', 'medium', 'low']).nullable().optional(),
+    priority: priorityEnumSchema.nullable().optional(),
     tags: z.array(z.string()).optional(),
     repeat: z.string().nullable().optional(),
     next_task_id: z.int().positive().optional().describe('For a repeating task: the id of its next occurrence'),

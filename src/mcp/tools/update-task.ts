@@ -1,6 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
-  descriptionSchema,
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
@@ -9,12 +8,12 @@ import {
   runTool,
   taskChange,
   taskChangeSchema,
-  taskIdSchema,
-  titleSchema,
+  taskIdArgSchema,
   toolError,
   toolInput,
   type ToolContext,
 } from './shared.js';
+import { descriptionSchema, titleSchema } from '../../domain/tasks/fields.js';
 
 /** Register `update_task`: change the title, description or details of one of the caller's tasks. */
 export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
@@ -27,7 +26,7 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
         'null clears a field (null repeat stops repeating); tags replaces the whole list. To mark a task done use complete_task.',
       inputSchema: toolInput(
         {
-          task_id: taskIdSchema,
+          task_id: taskIdArgSchema,
           title: titleSchema.optional().describe('The new title, 1-500 characters'),
           description: descriptionSchema.nullable().optional().describe('The new description; empty or null clears it'),
           due: dueArgSchema.nullable().optional(),

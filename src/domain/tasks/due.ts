@@ -1,8 +1,8 @@
-import { readDue, type Due } from '../calendar/due.js';
-import { fromLocal, toLocal } from '../calendar/zones.js';
-import { AppError } from '../errors.js';
+import { readDue, type Due } from '../../calendar/due.js';
+import { fromLocal, toLocal } from '../../calendar/zones.js';
+import { AppError } from '../../errors.js';
 
-export { formatDue, isOverdue, type Due } from '../calendar/due.js';
+export { formatDue, isOverdue, type Due } from '../../calendar/due.js';
 
 function invalid(field: string, input: string): AppError {
   return new AppError(

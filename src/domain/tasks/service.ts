@@ -1,14 +1,24 @@
 import { and, arrayContains, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Database } from '../db/client.js';
-import { tasks } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { startOfLocalDay } from '../../calendar/zones.js';
+import type { Database } from '../../db/client.js';
+import { tasks } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { createSettingsService, type SettingsService } from '../settings.js';
 import { dueBound, formatDue, isOverdue, parseDue, type Due } from './due.js';
+import {
+  listOptionsSchema,
+  newTaskSchema,
+  PRIORITIES,
+  taskChangesSchema,
+  type ListOptionsInput,
+  type NewTaskInput,
+  type Priority,
+  type TaskChanges,
+  type TaskChangesInput,
+  type TaskStatus,
+} from './fields.js';
+import { parseInput } from '../validation.js';
 import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from './repeat.js';
-import { createSettingsService, type SettingsService } from './settings.js';
-import { dueInputSchema, flagSchema, prioritySchema, repeatInputSchema, sortSchema, tagSchema, tagsSchema } from './task-fields.js';
-import { startOfLocalDay } from './time.js';
-import { descriptionSchema, parseInput, textSchema, titleSchema } from './validation.js';
 
 /** A task as every surface (REST, MCP, chat) shows it. */
 export interface Task {
@@ -18,7 +28,7 @@ export interface Task {
   description: string | null;
   completed: boolean;
   due_at: string | null;
-  priority: 'high' | 'medium' | 'low' | null;
+  priority: Priority | null;
   tags: string[];
   repeat: string | null;
   overdue: boolean;
@@ -28,48 +38,6 @@ export interface Task {
 
 /** A completed task, and the next occurrence completing it created (repeating tasks). */
 export type CompletedTask = Task & { next_task?: Task };
-
-export const taskStatusSchema = z.enum(['all', 'pending', 'completed'], {
-  error: 'must be one of all, pending, completed',
-});
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
-
-const detailFields = {
-  due_at: dueInputSchema.nullable().optional(),
-  priority: prioritySchema.nullable().optional(),
-  tags: tagsSchema.nullable().optional(),
-  repeat: repeatInputSchema.nullable().optional(),
-};
-
-export const createTaskSchema = z.strictObject({ title: titleSchema, description: descriptionSchema.optional(), ...detailFields });
-export type CreateTaskInput = z.input<typeof createTaskSchema>;
-
-export const updateTaskSchema = z
-  .strictObject({
-    title: titleSchema.optional(),
-    description: descriptionSchema.optional(),
-    completed: z.boolean({ error: 'must be true or false' }).optional(),
-    ...detailFields,
-  })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: 'must contain at least one of title, description, completed, due_at, priority, tags, repeat',
-  });
-export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
-
-/** Filters and order for listing (REST query parameters and list_tasks arguments share them). */
-export const listOptionsSchema = z.object({
-  status: taskStatusSchema.optional(),
-  due_before: dueInputSchema.optional(),
-  due_after: dueInputSchema.optional(),
-  overdue: flagSchema.optional(),
-  priority: prioritySchema.optional(),
-  tag: tagSchema.optional(),
-  query: textSchema().trim().max(200, 'must be at most 200 characters').optional(),
-  sort: sortSchema.optional(),
-  limit: z.number().int().min(1).max(1000).optional(),
-  offset: z.number().int().min(0).optional(),
-});
-export type ListOptions = z.input<typeof listOptionsSchema>;
 
 type Row = typeof tasks.$inferSelect;
 
@@ -101,7 +69,8 @@ function toTask(row: Row, timeZone: string, now: Date): Task {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const priorityRank = sql`case ${tasks.priority} when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`;
+// The order of PRIORITIES, tasks without one last.
+const priorityRank = sql`case ${tasks.priority} ${sql.raw(PRIORITIES.map((p, i) => `when '${p}' then ${i}`).join(' '))} else ${PRIORITIES.length} end`;
 
 /** Task operations, always scoped to one user: another user's task behaves exactly like a missing one. */
 export function createTaskService(db: Database, options: { settings?: SettingsService; now?: () => Date } = {}) {
@@ -117,7 +86,7 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
   };
 
   /** The due/priority/tags/repeat columns an input sets (undefined fields are left alone). */
-  function detailColumns(data: z.infer<typeof updateTaskSchema>, zone: string, current?: Row): Partial<Row> {
+  function detailColumns(data: TaskChanges, zone: string, current?: Row): Partial<Row> {
     const set: Partial<Row> = {};
     const now = clock();
     let due = current ? dueOf(current) : null;
@@ -168,7 +137,7 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
 
   return {
     /** The user's tasks, filtered and sorted (newest first by default). */
-    async list(userId: string, input: ListOptions | Record<string, unknown> = {}): Promise<Task[]> {
+    async list(userId: string, input: ListOptionsInput = {}): Promise<Task[]> {
       const o = parseInput(listOptionsSchema, input, 'query');
       const conditions: (SQL | undefined)[] = [eq(tasks.userId, userId)];
       if (o.status && o.status !== 'all') conditions.push(eq(tasks.completed, o.status === 'completed'));
@@ -224,9 +193,9 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
       return (await present(userId, rows))[0]!;
     },
 
-    /** Create a task; `input` is validated here, whoever sends it. */
-    async create(userId: string, input: CreateTaskInput | Record<string, unknown>): Promise<Task> {
-      const data = parseInput(createTaskSchema, input);
+    /** Create a task; the fields are checked here too, whoever sends them (fields.ts is the one rule). */
+    async create(userId: string, input: NewTaskInput): Promise<Task> {
+      const data = parseInput(newTaskSchema, input);
       const zone = data.due_at || data.repeat ? await settings.timeZone(userId) : 'UTC';
       const rows = await db
         .insert(tasks)
@@ -235,9 +204,9 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
       return (await present(userId, rows, zone))[0]!;
     },
 
-    /** Change any field; `input` is validated here. Marking a repeating task done creates its next occurrence. */
-    async update(userId: string, id: number, input: UpdateTaskInput | Record<string, unknown>): Promise<CompletedTask> {
-      const data = parseInput(updateTaskSchema, input);
+    /** Change any field (checked here too). Marking a repeating task done creates its next occurrence. */
+    async update(userId: string, id: number, input: TaskChangesInput): Promise<CompletedTask> {
+      const data = parseInput(taskChangesSchema, input);
       const zone = await settings.timeZone(userId);
       const { row, next } = await db.transaction(async (tx) => {
         const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');

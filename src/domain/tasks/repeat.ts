@@ -1,7 +1,7 @@
-import { parseRepeat as readRepeat, type RepeatRule } from '../calendar/repeat.js';
-import { AppError } from '../errors.js';
+import { parseRepeat as readRepeat, type RepeatRule } from '../../calendar/repeat.js';
+import { AppError } from '../../errors.js';
 
-export { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, type RepeatRule } from '../calendar/repeat.js';
+export { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, type RepeatRule } from '../../calendar/repeat.js';
 
 function invalid(input: string): AppError {
   return new AppError(
