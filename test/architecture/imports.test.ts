@@ -1,6 +1,7 @@
 // Which way the imports run: a folder of src/ may import only the folders its rule names (npm
 // packages and node built-ins are not app modules). The calendar is pure and stands alone; the
-// engine reads turns and answers with tool calls, using only the calendar.
+// engine reads turns and answers with tool calls, using only the calendar; the domain knows no
+// framework; only entry points import the composition root; and nothing anywhere imports in a circle.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,20 @@ import ts from 'typescript';
 
 const SRC = path.resolve('src');
 
-/** For each folder of src/ checked, the folders of src/ it may import from (itself included). */
+/** For each folder of src/ checked, the folders of src/ it may import from (itself included; "src root" is errors.ts, config.ts…). */
 const RULES: Record<string, readonly string[]> = {
   calendar: ['calendar'],
   engine: ['engine', 'calendar'],
+  domain: ['domain', 'db', 'calendar', 'src root'],
 };
+
+/** npm packages a folder must not import: the domain knows no transport, protocol or model SDK. */
+const FORBIDDEN_PACKAGES: Record<string, RegExp> = {
+  domain: /^(?:fastify|@fastify\/|@modelcontextprotocol\/|@openai\/agents|openai$|better-auth)/,
+};
+
+/** The composition root and the server entry: only entry points (main.ts, cli/) import them. */
+const ROOTS = new Set(['compose.ts', 'main.ts']);
 
 /** Every .ts file under a folder. */
 function sourceFiles(dir: string): string[] {
@@ -64,10 +74,12 @@ function cycles(files: readonly string[]): string[] {
 /** The imports of one source text (static, type-only, re-exports and dynamic) that break the rule of `folder`. */
 function violations(folder: string, file: string, source: string): string[] {
   const allowed = RULES[folder] ?? [];
+  const forbidden = FORBIDDEN_PACKAGES[folder];
   const imports = ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
   return imports.flatMap((specifier) => {
     const target = srcFolderOf(specifier, file);
-    return target === null || allowed.includes(target) ? [] : [`${path.relative(SRC, file)} imports ${specifier} (${target})`];
+    if (target === null) return forbidden?.test(specifier) ? [`${path.relative(SRC, file)} imports ${specifier} (a framework)`] : [];
+    return allowed.includes(target) ? [] : [`${path.relative(SRC, file)} imports ${specifier} (${target})`];
   });
 }
 
@@ -79,9 +91,17 @@ for (const [folder, allowed] of Object.entries(RULES)) {
   });
 }
 
-test('regression: src/engine and src/calendar have no import cycles (intent.ts, detail-update.ts and update-intent.ts imported each other for the Request type)', () => {
-  const files = Object.keys(RULES).flatMap((folder) => sourceFiles(path.join(SRC, folder)));
-  assert.deepEqual(cycles(files), []);
+test('regression: src/ has no import cycles (engine/intent.ts, detail-update.ts and update-intent.ts imported each other for the Request type)', () => {
+  assert.deepEqual(cycles(sourceFiles(SRC)), []);
+});
+
+test('only entry points (src/main.ts, src/cli/) import the composition root or main.ts', () => {
+  const importers = sourceFiles(SRC).filter((file) => {
+    const relative = path.relative(SRC, file);
+    if (relative === 'main.ts' || relative.startsWith(`cli${path.sep}`)) return false;
+    return localImports(file).some((target) => ROOTS.has(path.relative(SRC, target)));
+  });
+  assert.deepEqual(importers.map((file) => path.relative(SRC, file)), []);
 });
 
 test('the check sees every kind of import: static, type-only, re-export and dynamic, to a folder or to the src root', () => {
@@ -101,5 +121,9 @@ test('the check sees every kind of import: static, type-only, re-export and dyna
   ]);
   assert.deepEqual(violations('calendar', path.join(SRC, 'calendar', 'x.ts'), "import { clockOf } from '../engine/clock.js';"), [
     'calendar/x.ts imports ../engine/clock.js (engine)',
+  ]);
+  assert.deepEqual(violations('domain', path.join(SRC, 'domain', 'x.ts'), "import type { FastifyInstance } from 'fastify';\nimport { Agent } from '@openai/agents';\nimport { z } from 'zod';"), [
+    'domain/x.ts imports fastify (a framework)',
+    'domain/x.ts imports @openai/agents (a framework)',
   ]);
 });

@@ -7,9 +7,9 @@ import { count, inArray, like } from 'drizzle-orm';
 import { conversations, messages, tasks, user } from '../../src/db/schema.js';
 import { freePort, startTestServer, type TestApp } from '../helpers/test-app.js';
 
-/** Run `src/cli/smoke.ts` with arguments; resolve with its exit code and output. */
+/** Run `tools/smoke/cli.ts` with arguments; resolve with its exit code and output. */
 async function smoke(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/smoke.ts', ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/smoke/cli.ts', ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatReport, runSmoke } from '../smoke/run.js';
+import { formatReport, runSmoke } from './run.js';
 
 const usage = 'usage: npm run smoke -- --url https://todo.example.com [--origin URL] [--max-chat-ms 5000] [--max-db-ms 5] [--timeout-ms 30000]';
 
