@@ -1,6 +1,7 @@
 // The composition root: the one place the application is assembled. The server (main.ts), the stdio MCP
 // command, the migration command, the test helpers and the bench all call createRuntime; nothing else opens
 // the database or wires services together.
+import { createHash } from 'node:crypto';
 import type { Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
 import { createChatService } from './agent/turn.js';
@@ -13,7 +14,9 @@ import { createTokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config.js';
 import { createDb, databaseAnswers, type Db } from './db/client.js';
 import { withTransaction } from './db/unit-of-work.js';
-import { createDomain, type Domain, type UnitOfWork } from './domain/index.js';
+import { createDomain, type UnitOfWork } from './domain/index.js';
+import { createConfirmations } from './domain/tasks/confirmations.js';
+import { purgeDeletedTasks } from './domain/tasks/trash.js';
 import type { UserService } from './domain/users.js';
 import type { AppDeps } from './http/app.js';
 import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
@@ -54,9 +57,9 @@ export interface RuntimeOptions {
 /** The assembled application: everything the HTTP app, the MCP transports and the commands use. */
 export type Runtime = AppDeps & {
   readonly errorReporter: ErrorReporter;
+  /** Delete for good the tasks deleted more than 30 days before `now`; returns how many. */
+  purgeDeleted(now: Date): Promise<number>;
   readonly users: UserService;
-  /** Every domain service on the pool (reads and single-statement changes). */
-  readonly domain: Domain;
   /** Run work on the domain bound to one transaction. */
   readonly unitOfWork: UnitOfWork;
   /** Close what the runtime opened (the in-process MCP connections, then the database). */
@@ -111,8 +114,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
 
   const now = options.now;
-  const domain = createDomain(db.db, { now });
-  const unitOfWork: UnitOfWork = (work) => withTransaction(db.db, (tx) => createDomain(tx, { now }), work);
+  // Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
+  const confirmations = createConfirmations(createHash('sha256').update(`bulk-confirmations:${secret}`).digest());
+  const domain = createDomain(db.db, { now, confirmations });
+  const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
   const toolWork = standaloneWork(domain, unitOfWork);
   const model = options.model ?? createModel(config);
   const chat = createChatService({
@@ -135,6 +140,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     auth,
     origins,
     domain,
+    requestDomain: (change) => createDomain(db.db, { now, change, confirmations }),
+    purgeDeleted: (at) => purgeDeletedTasks(db.db, at),
     unitOfWork,
     toolWork,
     tasks: domain.tasks,

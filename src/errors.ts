@@ -6,6 +6,7 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, fault: 'user' },
   METHOD_NOT_ALLOWED: { status: 405, fault: 'user' },
   REQUEST_TIMEOUT: { status: 408, fault: 'user' },
+  CONFLICT: { status: 409, fault: 'user' },
   PAYLOAD_TOO_LARGE: { status: 413, fault: 'user' },
   URI_TOO_LONG: { status: 414, fault: 'user' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, fault: 'user' },

@@ -2,6 +2,7 @@
 import { startMetricsServer } from './http/metrics-server.js';
 import { createApp } from './http/app.js';
 import { configOrExit, logFileOrExit, runtimeOrExit } from './cli/startup.js';
+import { schedulePurge } from './lifecycle/purge.js';
 import { exitGracefullyOnSignals } from './lifecycle/signals.js';
 import { createErrorReporter } from './observability/error-reporter.js';
 import { createLogger } from './observability/logger.js';
@@ -26,6 +27,7 @@ const metricsServer =
   config.METRICS_PORT === undefined
     ? undefined
     : await startMetricsServer(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN });
+const stopPurge = schedulePurge((now) => runtime.purgeDeleted(now), logger);
 logger.info(
   { url: config.PUBLIC_URL, driver: runtime.db.driver, model_provider: config.MODEL_PROVIDER, metrics_port: metricsServer?.port },
   `server ready: open ${config.PUBLIC_URL}`,
@@ -36,5 +38,5 @@ exitGracefullyOnSignals({
   lifecycle: runtime.lifecycle,
   graceMs: config.SHUTDOWN_GRACE_MS,
   logger,
-  afterDrain: [async () => metricsServer?.close(), () => runtime.close(), () => errorReporter.flush(2000), async () => logFile?.end()],
+  afterDrain: [async () => stopPurge(), async () => metricsServer?.close(), () => runtime.close(), () => errorReporter.flush(2000), async () => logFile?.end()],
 });

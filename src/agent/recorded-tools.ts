@@ -2,13 +2,25 @@
 // turn's record of it: the change and the stored reply commit together or not at all, so an outage between them
 // cannot leave a task changed by a turn the conversation does not show.
 import type { ConversationService, ToolCallRecord } from '../domain/conversations.js';
-import type { UnitOfWork } from '../domain/index.js';
+import type { ChangeContext, UnitOfWork } from '../domain/index.js';
 import type { InProcessMcpClients } from '../mcp/in-process-clients.js';
 import type { DomainLoans } from '../mcp/tool-work.js';
+import { isToolError } from './history.js';
 import { InProcessMcpServer } from './mcp-bridge.js';
 
-/** Tools that change nothing need no transaction and no record. */
-const READ_ONLY_TOOLS = new Set(['list_tasks']);
+/**
+ * Tools that change nothing need no transaction and no record. (preview_bulk_change changes nothing either, but
+ * its confirmation names the turn's group, so it runs under the turn's change context like a change.)
+ */
+const READ_ONLY_TOOLS = new Set(['list_tasks', 'list_activity']);
+
+/** Tools whose success means tasks changed: their turn's reply carries the change group (its Undo button). */
+const CHANGING_TOOLS = new Set(['add_task', 'update_task', 'complete_task', 'delete_task', 'undo']);
+
+/** True when a turn's calls changed tasks (one of them a change that succeeded). */
+export function changedTasks(calls: readonly ToolCallRecord[]): boolean {
+  return calls.some((call) => CHANGING_TOOLS.has(call.name) && !isToolError(call.result));
+}
 
 /** The turn's assistant message: inserted on its first save, rewritten on later ones. */
 export class StoredReply {
@@ -17,14 +29,16 @@ export class StoredReply {
   constructor(
     private readonly userId: string,
     private readonly conversationId: number,
+    private readonly changeGroup: string,
   ) {}
 
   /** Store `content` and `calls` through `conversations` (bound to the transaction the caller is in, if any). */
   async save(conversations: ConversationService, content: string, calls: readonly ToolCallRecord[]): Promise<void> {
+    const message = { content, toolCalls: [...calls], changeGroup: changedTasks(calls) ? this.changeGroup : null };
     if (this.messageId === undefined) {
-      this.messageId = (await conversations.append(this.userId, this.conversationId, { role: 'assistant', content, toolCalls: [...calls] })).id;
+      this.messageId = (await conversations.append(this.userId, this.conversationId, { role: 'assistant', ...message })).id;
     } else {
-      await conversations.rewrite(this.userId, this.messageId, { content, toolCalls: [...calls] });
+      await conversations.rewrite(this.userId, this.messageId, message);
     }
   }
 }
@@ -33,6 +47,8 @@ export class StoredReply {
 export interface RecordedToolDeps {
   clients: InProcessMcpClients;
   unitOfWork: UnitOfWork;
+  /** The turn's change group: every change it makes is journaled (and undone) together. */
+  change: ChangeContext;
   loans: DomainLoans;
   /** The reply stored with each change: the text it holds until the turn's final text replaces it. */
   reply: StoredReply;
@@ -51,7 +67,7 @@ export class RecordedToolServer extends InProcessMcpServer {
 
   override async callTool(toolName: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null) {
     if (READ_ONLY_TOOLS.has(toolName)) return super.callTool(toolName, args, meta);
-    return this.deps.unitOfWork(async (domain) => {
+    return this.deps.unitOfWork(this.deps.change, async (domain) => {
       // The tool runs on this transaction's domain: the loan names it in the request's _meta.
       const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
       if (!result.isError) await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);

@@ -1,4 +1,5 @@
 // The stateless chat turn: everything it needs is read from the database, everything it does is stored there.
+import { randomUUID } from 'node:crypto';
 import { Agent, run, type AgentInputItem, type Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Conversation, Message, ToolCallRecord } from '../domain/conversations.js';
@@ -10,7 +11,7 @@ import type { ChatRequest } from './chat-request.js';
 import { PLACEHOLDER_TITLE, summariseTurn } from './conversation-title.js';
 import { historyToItems, isToolError } from './history.js';
 import { turnInstructions } from './instructions.js';
-import { RecordedToolServer, StoredReply } from './recorded-tools.js';
+import { changedTasks, RecordedToolServer, StoredReply } from './recorded-tools.js';
 import { turnFailure } from './turn-failure.js';
 
 /** The chat API's reply. */
@@ -18,6 +19,8 @@ export interface ChatReply {
   conversation_id: number;
   response: string;
   tool_calls: ToolCallRecord[];
+  /** The turn's change group, when it changed tasks: POST /undo {group_id} takes those changes back. */
+  change_group?: string;
 }
 
 /** Listeners for a streamed turn. */
@@ -88,10 +91,13 @@ export function createChatService(deps: ChatDeps) {
     async run(turn: PreparedTurn, listener: TurnListener = {}): Promise<ChatReply> {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
-      const reply = new StoredReply(turn.userId, turn.conversation.id);
+      // One change group for the whole turn: undo takes back everything it did together.
+      const change = { group: randomUUID(), source: 'chat' } as const;
+      const reply = new StoredReply(turn.userId, turn.conversation.id, change.group);
       const tools = new RecordedToolServer(turn.userId, {
         clients,
         unitOfWork: deps.unitOfWork,
+        change,
         loans,
         reply,
         interruptedText: INTERRUPTED_REPLY,
@@ -121,7 +127,7 @@ export function createChatService(deps: ChatDeps) {
       const summary = turn.conversation.title === PLACEHOLDER_TITLE ? summariseTurn(tools.calls) : null;
       if (summary) await conversations.retitle(turn.userId, turn.conversation.id, summary);
       deps.metrics?.observeTurn('ok', seconds());
-      return { conversation_id: turn.conversation.id, response: text, tool_calls: tools.calls };
+      return { conversation_id: turn.conversation.id, response: text, tool_calls: tools.calls, ...(changedTasks(tools.calls) ? { change_group: change.group } : {}) };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** A task's priorities, most urgent first: the column's values (the domain's fields build on them). */
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -83,12 +83,12 @@ export const jwks = pgTable('jwks', {
   crv: text('crv'),
 });
 
-/** A user's todo items. */
+/** A user's todo items. `id` is the user's own task number (1, 2, 3… per user, never reused): the key is (user_id, id). */
 export const tasks = pgTable(
   'tasks',
   {
-    id: serial('id').primaryKey(),
     userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    id: integer('id').notNull(),
     title: varchar('title', { length: 500 }).notNull(),
     description: text('description'),
     completed: boolean('completed').notNull().default(false),
@@ -99,18 +99,67 @@ export const tasks = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /** Canonical repeat rule (see domain/repeat.ts), or null. */
     repeat: text('repeat'),
+    /** When it was moved to "Recently deleted" (purged 30 days later); null for a live task. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Serves every per-user list: all (user_id, id) and by status (user_id, completed, id), newest first.
+    // The user comes first in every key and index: one user's rows sit together, and a table sharded by user keeps working.
+    primaryKey({ name: 'tasks_pkey', columns: [t.userId, t.id] }),
+    // Serves every per-user list by status (user_id, completed, id), newest first.
     index('tasks_user_completed_id_idx').on(t.userId, t.completed, t.id),
-    index('tasks_user_id_idx').on(t.userId, t.id),
     // Due-date filters and sorts (overdue, this week, sort=due) within one user's tasks.
     index('tasks_user_due_idx').on(t.userId, t.dueAt),
     index('tasks_tags_idx').using('gin', t.tags),
+    // The purge of tasks deleted more than 30 days ago, across users.
+    index('tasks_deleted_at_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
     check('tasks_priority_check', sql`${t.priority} in (${sql.raw(PRIORITIES.map((p) => `'${p}'`).join(', '))})`),
+  ],
+);
+
+/** The last task number each user was given: the next add takes the one after it, so numbers are never reused. */
+export const taskNumbers = pgTable('task_numbers', {
+  userId: text('user_id').primaryKey().references(() => user.id, { onDelete: 'cascade' }),
+  lastId: integer('last_id').notNull(),
+});
+
+/** The kinds of change the journal records. */
+export const CHANGE_OPS = ['create', 'update', 'complete', 'reopen', 'delete', 'restore'] as const;
+
+/** Where a change came from. */
+export const CHANGE_SOURCES = ['chat', 'web', 'rest', 'mcp'] as const;
+
+/**
+ * The change journal: one row per task change, written in the same transaction as the change. A group is one
+ * chat turn, one REST call or one MCP call; undo works a group at a time.
+ */
+export const taskChanges = pgTable(
+  'task_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').notNull(),
+    taskId: integer('task_id').notNull(),
+    op: text('op', { enum: CHANGE_OPS }).notNull(),
+    /** The task's restorable fields before and after the change (null before a create). */
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+    source: text('source', { enum: CHANGE_SOURCES }).notNull(),
+    /** The MCP client's name, when the change came through MCP. */
+    client: text('client'),
+    /** The group this change undid, when it was made by an undo. */
+    undoes: text('undoes'),
+    /** When its group was undone; null while it stands. */
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('task_changes_user_id_idx').on(t.userId, t.id),
+    index('task_changes_group_idx').on(t.groupId),
+    check('task_changes_op_check', sql`${t.op} in (${sql.raw(CHANGE_OPS.map((p) => `'${p}'`).join(', '))})`),
+    check('task_changes_source_check', sql`${t.source} in (${sql.raw(CHANGE_SOURCES.map((p) => `'${p}'`).join(', '))})`),
   ],
 );
 
@@ -148,6 +197,8 @@ export const messages = pgTable(
     role: text('role', { enum: ['user', 'assistant'] }).notNull(),
     content: text('content').notNull(),
     toolCalls: jsonb('tool_calls'),
+    /** The change group of the turn this reply belongs to (its Undo button), when the turn changed tasks. */
+    changeGroup: text('change_group'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -156,4 +207,4 @@ export const messages = pgTable(
   ],
 );
 
-export const schema = { user, session, account, verification, jwks, tasks, userSettings, conversations, messages };
+export const schema = { user, session, account, verification, jwks, tasks, taskNumbers, taskChanges, userSettings, conversations, messages };

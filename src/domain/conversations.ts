@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
-import { conversations, messages } from '../db/schema.js';
+import { conversations, messages, taskChanges } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { parseInput, textSchema } from './validation.js';
 
@@ -24,6 +24,8 @@ export interface Message {
   role: 'user' | 'assistant';
   content: string;
   tool_calls?: ToolCallRecord[];
+  /** The change group of the turn this reply ended, when it changed tasks, and whether it was undone since. */
+  change_group?: { id: string; undone: boolean };
   created_at: string;
 }
 
@@ -42,15 +44,26 @@ function toConversation(row: ConversationRow): Conversation {
   return { id: row.id, title: row.title, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
 }
 
-function toMessage(row: MessageRow): Message {
+function toMessage(row: MessageRow, undoneGroups: ReadonlySet<string> = new Set()): Message {
   const parsed = toolCallsSchema.safeParse(row.toolCalls);
   return {
     id: row.id,
     role: row.role,
     content: row.content,
     ...(parsed.success && parsed.data.length ? { tool_calls: parsed.data } : {}),
+    ...(row.changeGroup ? { change_group: { id: row.changeGroup, undone: undoneGroups.has(row.changeGroup) } } : {}),
     created_at: row.createdAt.toISOString(),
   };
+}
+
+/** Of these change groups of the user, the ones that were undone. */
+async function undoneGroupsOf(db: Database, userId: string, groups: string[]): Promise<Set<string>> {
+  if (!groups.length) return new Set();
+  const rows = await db
+    .selectDistinct({ group: taskChanges.groupId })
+    .from(taskChanges)
+    .where(and(eq(taskChanges.userId, userId), inArray(taskChanges.groupId, groups), isNotNull(taskChanges.undoneAt)));
+  return new Set(rows.map((row) => row.group));
 }
 
 function notFound(id: number): AppError {
@@ -121,7 +134,8 @@ export function createConversationService(db: Database) {
     async messages(userId: string, id: number): Promise<Message[]> {
       await requireOwned(userId, id);
       const rows = await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(messages.id);
-      return rows.map(toMessage);
+      const undone = await undoneGroupsOf(db, userId, [...new Set(rows.flatMap((row) => (row.changeGroup ? [row.changeGroup] : [])))]);
+      return rows.map((row) => toMessage(row, undone));
     },
 
     /** The latest `size` messages, oldest first: the bounded window a chat turn reads (index on conversation_id, id). */
@@ -133,11 +147,15 @@ export function createConversationService(db: Database) {
         .where(and(eq(messages.conversationId, id), eq(messages.userId, userId)))
         .orderBy(desc(messages.id))
         .limit(size);
-      return rows.reverse().map(toMessage);
+      return rows.reverse().map((row) => toMessage(row));
     },
 
     /** Store one message and mark the conversation active. */
-    async append(userId: string, conversationId: number, message: { role: 'user' | 'assistant'; content: string; toolCalls?: ToolCallRecord[] }): Promise<Message> {
+    async append(
+      userId: string,
+      conversationId: number,
+      message: { role: 'user' | 'assistant'; content: string; toolCalls?: ToolCallRecord[]; changeGroup?: string | null },
+    ): Promise<Message> {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(messages)
@@ -147,6 +165,7 @@ export function createConversationService(db: Database) {
             role: message.role,
             content: message.content,
             toolCalls: message.toolCalls?.length ? message.toolCalls : null,
+            changeGroup: message.changeGroup ?? null,
           })
           .returning();
         await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
@@ -155,10 +174,10 @@ export function createConversationService(db: Database) {
     },
 
     /** Replace the text and tool calls of a message the user owns (a chat turn's reply, as the turn goes on). */
-    async rewrite(userId: string, messageId: number, message: { content: string; toolCalls: ToolCallRecord[] }): Promise<Message> {
+    async rewrite(userId: string, messageId: number, message: { content: string; toolCalls: ToolCallRecord[]; changeGroup?: string | null }): Promise<Message> {
       const [row] = await db
         .update(messages)
-        .set({ content: message.content, toolCalls: message.toolCalls.length ? message.toolCalls : null })
+        .set({ content: message.content, toolCalls: message.toolCalls.length ? message.toolCalls : null, changeGroup: message.changeGroup ?? null })
         .where(and(eq(messages.userId, userId), eq(messages.id, messageId)))
         .returning();
       if (!row) throw new AppError('NOT_FOUND', `Message ${messageId} not found`);

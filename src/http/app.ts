@@ -14,6 +14,7 @@ import type { ChatService } from '../agent/turn.js';
 import type { QuickAdd } from '../agent/quick-add.js';
 import type { ConversationService } from '../domain/conversations.js';
 import type { SettingsService } from '../domain/settings.js';
+import type { ChangeContext, Domain } from '../domain/index.js';
 import type { TaskService } from '../domain/tasks/service.js';
 import type { ToolWork } from '../mcp/tool-work.js';
 import { registerMcpRoutes } from '../mcp/transports/http.js';
@@ -22,6 +23,7 @@ import { anonymiseUserId } from '../observability/logger.js';
 import type { ErrorReporter } from '../observability/error-reporter.js';
 import { requireUser } from './authenticate.js';
 import { InFlightRequests } from '../lifecycle/drain.js';
+import { CHANGE_GROUP_HEADER } from './changes.js';
 import { codeForStatus, registerErrorHandler } from './error-handler.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { registerMetricsRoute } from './metrics-route.js';
@@ -32,6 +34,7 @@ import { registerConversationRoutes } from './routes/conversations.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTaskRoutes } from './routes/tasks.js';
+import { registerTrustRoutes } from './routes/trust.js';
 import { registerWebUi } from './web-ui.js';
 
 /** Everything the HTTP layer needs, built by main.ts (or a test) and passed in. */
@@ -48,6 +51,10 @@ export interface AppDeps {
   chat: ChatService;
   /** How the /mcp tools reach the task domain (each call in a transaction of its own). */
   toolWork: ToolWork;
+  /** Every domain service on the pool (reads). */
+  domain: Domain;
+  /** The domain for one request's changes, journaled as one group (REST and web calls). */
+  requestDomain: (change: ChangeContext) => Domain;
   /** Reads a quick-add line with the chat's parser (the task panel's preview). */
   quickAdd: QuickAdd;
   verifyApiToken: VerifyToken;
@@ -146,7 +153,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: (origin, callback) => callback(null, !origin || config.CORS_ORIGINS.includes(origin)),
     credentials: true,
-    exposedHeaders: ['x-request-id', 'set-auth-token', 'set-auth-jwt'],
+    exposedHeaders: ['x-request-id', 'set-auth-token', 'set-auth-jwt', CHANGE_GROUP_HEADER],
   });
   await app.register(rateLimit, {
     global: false,
@@ -166,7 +173,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
-      registerTaskRoutes(scope, deps.tasks, deps.quickAdd);
+      registerTaskRoutes(scope, deps);
+      registerTrustRoutes(scope, deps);
       registerConversationRoutes(scope, deps.conversations);
       registerSettingsRoutes(scope, deps.settings);
       registerChatRoutes(scope, deps.chat);

@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ChangeSource } from '../domain/index.js';
 import type { ToolWork } from './tool-work.js';
 import { sharedSchemaValidator } from './schema-validator.js';
 import { registerTaskTools } from './tools/index.js';
@@ -9,6 +10,10 @@ import { registerTaskTools } from './tools/index.js';
 export interface McpServerDeps {
   user: { readonly id: string };
   work: ToolWork;
+  /** The client's name when its initialize is not seen (stateless HTTP: each request is its own server). */
+  clientName?: () => string | undefined;
+  /** Which changes `undo` takes back: external clients their own source's ("mcp"), the chat any. */
+  undoScope?: ChangeSource;
   /** Server version reported to clients. */
   version?: string;
   /** Receives failures that are not the caller's fault; defaults to stderr (never stdout: stdio speaks JSON-RPC there). */
@@ -31,6 +36,8 @@ export function createMcpServer(deps: McpServerDeps): McpServer {
   registerTaskTools(server, {
     user: { id: deps.user.id },
     work: deps.work,
+    clientName: () => server.server.getClientVersion()?.name ?? deps.clientName?.(),
+    undoScope: deps.undoScope,
     reportError: deps.reportError ?? ((error, tool) => console.error(`[mcp] ${tool} failed:`, error)),
   });
   return server;

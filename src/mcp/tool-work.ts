@@ -5,11 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Domain, UnitOfWork } from '../domain/index.js';
 
 /** The part of the domain the tools use. */
-export type ToolDomain = Pick<Domain, 'tasks'>;
+export type ToolDomain = Pick<Domain, 'tasks' | 'activity' | 'undo'>;
 
-/** What a tool handler knows of its request besides the arguments (the SDK's RequestHandlerExtra). */
+/** What a tool handler knows of its request besides the arguments (the SDK's RequestHandlerExtra), and who the client is. */
 export interface ToolRequest {
   _meta?: Record<string, unknown>;
+  /** The MCP client's name from its initialize, when the transport knows it. */
+  client?: string;
 }
 
 /** Runs a tool's reads and changes. */
@@ -20,11 +22,11 @@ export interface ToolWork {
   change<T>(request: ToolRequest, fn: (domain: ToolDomain) => Promise<T>): Promise<T>;
 }
 
-/** Each change in a transaction of its own (external MCP clients: one call, one unit of work). */
+/** Each change in a transaction of its own and a change group of its own (external MCP clients: one call, one group). */
 export function standaloneWork(domain: ToolDomain, unitOfWork: UnitOfWork): ToolWork {
   return {
     read: (_request, fn) => fn(domain),
-    change: (_request, fn) => unitOfWork(fn),
+    change: (request, fn) => unitOfWork({ group: randomUUID(), source: 'mcp', client: request.client ?? null }, fn),
   };
 }
 

@@ -3,7 +3,7 @@
 // never the whole list.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { tasks as taskTable } from '../../src/db/schema.js';
+import { insertTasks } from '../helpers/seed-tasks.js';
 import { narrowedLists } from '../../src/engine/lookup.js';
 import type { TranscriptEntry } from '../../src/engine/types.js';
 import { seedTasks, type SetupTask } from './domain-tasks.js';
@@ -37,8 +37,8 @@ async function crowded(oldest: SetupTask[], filler = FILLER): Promise<Crowd> {
   await seedTasks(session.tasks, user.id, oldest);
   const verbs = ['Buy', 'Fix', 'Clean', 'Call', 'Email', 'Plan'];
   const objects = ['lamp', 'fence', 'garage', 'report', 'car', 'desk'];
-  const rows = Array.from({ length: filler }, (_v, i) => ({ userId: user.id, title: `${verbs[i % 6]} ${objects[Math.floor(i / 6) % 6]} ${i}` }));
-  if (rows.length > 0) await session.db.insert(taskTable).values(rows);
+  const rows = Array.from({ length: filler }, (_v, i) => ({ title: `${verbs[i % 6]} ${objects[Math.floor(i / 6) % 6]} ${i}` }));
+  await insertTasks(session.db, user.id, rows);
   return {
     session,
     user,

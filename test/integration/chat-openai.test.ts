@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { readSse } from '../helpers/sse.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
+import { TOOL_NAMES } from '../mcp/helpers.js';
 
 /** Chat Completions content is a string or an array of text parts. */
 const textOf = (content: unknown): string =>
@@ -44,7 +45,7 @@ for (const driver of testDrivers) {
       assert.equal(fake.requests[0]!.headers.authorization, 'Bearer sk-fake-key-for-tests');
       assert.equal(fake.requests[0]!.body.model, 'fake-model');
       const toolNames = fake.requests[0]!.body.tools!.map((x) => x.function.name).sort();
-      assert.deepEqual(toolNames, ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
+      assert.deepEqual(toolNames, TOOL_NAMES);
       assert.ok(!JSON.stringify(fake.requests[0]!.body.tools).includes('user_id'), 'the model never sees a user_id parameter');
       const toolMessage = fake.requests[1]!.body.messages.find((m) => m.role === 'tool');
       assert.match(String(toolMessage?.content), /"status":"created"/);

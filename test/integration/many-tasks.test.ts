@@ -2,7 +2,7 @@
 // engine, on every driver: a name is found by the server's search, and a list reply is one page.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { tasks } from '../../src/db/schema.js';
+import { insertTasks } from '../helpers/seed-tasks.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
 
 const FILLER = 1_100;
@@ -18,8 +18,8 @@ for (const driver of testDrivers) {
       t = await buildTestApp({ driver });
       u = await t.signUp();
       // Inserted in one statement: 1,100 chat turns would take minutes. The oldest task comes first.
-      const filler = Array.from({ length: FILLER }, (_v, i) => ({ userId: u.id, title: `Fix fence ${i + 1}`, completed: i % 3 === 0 }));
-      await t.deps.db.db.insert(tasks).values([{ userId: u.id, title: OLDEST }, ...filler]);
+      const filler = Array.from({ length: FILLER }, (_v, i) => ({ title: `Fix fence ${i + 1}`, completed: i % 3 === 0 }));
+      await insertTasks(t.deps.db.db, u.id, [{ title: OLDEST }, ...filler]);
     });
     after(() => t.close());
 

@@ -17,13 +17,13 @@ test('after a restart the embedded database reads a one-page list of 5,000 tasks
   const first = await open();
   try {
     await first.db.execute(sql`insert into "user" (id, name, email, email_verified, created_at, updated_at) values ('u1', 'U', 'u1@example.com', false, now(), now())`);
-    await first.db.execute(sql`insert into tasks (user_id, title) select 'u1', 'task ' || n from generate_series(1, 5000) as n`);
+    await first.db.execute(sql`insert into tasks (user_id, id, title) select 'u1', n, 'task ' || n from generate_series(1, 5000) as n`);
   } finally {
     await first.close();
   }
   const reopened = await open();
   try {
-    const plan = await reopened.db.execute(sql`explain select * from tasks where user_id = 'u1' order by id desc limit 51`);
+    const plan = await reopened.db.execute(sql`explain select * from tasks where user_id = 'u1' and deleted_at is null order by id desc limit 51`);
     const text = (plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((row) => row['QUERY PLAN']).join('\n');
     assert.match(text, /Index Scan Backward/, text);
     assert.doesNotMatch(text, /Sort/, text);

@@ -4,6 +4,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { CallToolResultSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
+/** Every tool the server offers, sorted: the contract's five, then undo, list_activity and preview_bulk_change. */
+export const TOOL_NAMES = ['add_task', 'complete_task', 'delete_task', 'list_activity', 'list_tasks', 'preview_bulk_change', 'undo', 'update_task'];
+
 /** Call a tool and return its result, typed (the SDK's union return also covers a legacy shape). */
 export async function callTool(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
   return CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
@@ -129,7 +132,8 @@ export function fuzzCases(taskId: number): Array<[tool: string, args: unknown]> 
     ['add_task', { title: 'ok', user_id: '' }],
     ['update_task', { task_id: taskId }],
     ['update_task', { task_id: taskId, title: '   ' }],
-    ['update_task', { task_id: taskId, completed: true }],
+    // update_task takes completed (to reopen) since the trust issue; anything but a boolean is still refused.
+    ['update_task', { task_id: taskId, completed: 'yes' }],
     ['complete_task', {}],
     ['complete_task', { task_id: taskId, toggle: true }],
     ['list_tasks', { status: 'done' }],

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SignJWT, generateKeyPair } from 'jose';
 import { startTestServer, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
-import { callTool, connectHttpClient, expectChange, expectList, expectRefused, expectToolError, fuzzCases } from './helpers.js';
+import { numberBeyond } from '../helpers/seed-tasks.js';
+import { callTool, connectHttpClient, expectChange, expectList, expectRefused, expectToolError, fuzzCases, TOOL_NAMES } from './helpers.js';
 
 const EXTRA_ORIGIN = 'http://localhost:5173';
 const INITIALIZE = {
@@ -75,7 +76,7 @@ for (const driver of testDrivers) {
 
     test('lists the five tools and runs each one against the database, statelessly', async () => {
       const { tools } = await aliceClient.listTools();
-      assert.deepEqual(tools.map((tool) => tool.name).sort(), ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
+      assert.deepEqual(tools.map((tool) => tool.name).sort(), TOOL_NAMES);
       const added = expectChange(await callTool(aliceClient, 'add_task', { title: 'Buy milk', description: 'oat' }), 'created');
       assert.equal((await t.deps.tasks.get(alice.id, added.task_id)).description, 'oat');
       assert.deepEqual(expectList(await callTool(aliceClient, 'list_tasks', { status: 'pending' })), [
@@ -160,6 +161,7 @@ for (const driver of testDrivers) {
     });
 
     test("user A with B's task id gets a tool error and B's row is unchanged; a user_id naming B is refused", async () => {
+      await numberBeyond(t.deps.db.db, alice.id, bob.id);
       const bobTask = expectChange(await callTool(bobClient, 'add_task', { title: 'Bob private', description: 'd' }), 'created');
       const before = await t.deps.tasks.get(bob.id, bobTask.task_id);
       for (const [name, args] of [

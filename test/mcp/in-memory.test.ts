@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { createInProcessMcpClient } from '../../src/mcp/server.js';
+import { numberBeyond } from '../helpers/seed-tasks.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
-import { callTool, expectChange, expectList, expectRefused, expectToolError, fuzzCases } from './helpers.js';
+import { callTool, expectChange, expectList, expectRefused, expectToolError, fuzzCases, TOOL_NAMES } from './helpers.js';
 
-const TOOL_NAMES = ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task'];
 
 for (const driver of testDrivers) {
   describe(`MCP tools over an in-memory transport (${driver})`, () => {
@@ -114,6 +114,7 @@ for (const driver of testDrivers) {
     });
 
     test("another user's task is 'not found' and their row is unchanged", async () => {
+      await numberBeyond(t.deps.db.db, alice.id, bob.id);
       const bobTask = await t.deps.tasks.create(bob.id, { title: 'Bob secret', description: 'private' });
       const before = await t.deps.tasks.get(bob.id, bobTask.id);
       for (const [name, args] of [

@@ -128,6 +128,7 @@ for (const driver of testDrivers) {
       const loans = new DomainLoans();
       const lentCalls: string[] = [];
       const lent = (label: string) => ({
+        ...t.deps.domain,
         tasks: { ...t.deps.tasks, create: (userId: string, input: Parameters<typeof t.deps.tasks.create>[1]) => (lentCalls.push(label), t.deps.tasks.create(userId, input)) },
       });
       const traced = createInProcessMcpClients({ work: (userId) => loans.work(userId, t.deps.toolWork) });
@@ -139,7 +140,7 @@ for (const driver of testDrivers) {
         await loans.lend(alice.id, lent('alice turn'), (meta) => add(alices, 'Lent to Alice', meta));
         await add(alices, 'No loan');
         await loans.lend(alice.id, lent('stolen'), (meta) => add(bobs, 'Bob with Alice loan', meta));
-        const stale = await loans.lend(alice.id, lent('expired'), async (meta) => meta);
+        const stale: Record<string, string> = await loans.lend(alice.id, lent('expired'), async (meta) => meta);
         await add(alices, 'After the loan ended', stale);
         assert.deepEqual(lentCalls, ['alice turn'], "only Alice's call during her loan used the lent domain");
         const titles = (await t.deps.tasks.list(bob.id)).map((task) => task.title);

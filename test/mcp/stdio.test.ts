@@ -15,7 +15,7 @@ import type { TaskService } from '../../src/domain/tasks/service.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { pgliteTemplate } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type Driver } from '../helpers/test-app.js';
-import { callTool, expectChange, expectList, expectToolError } from './helpers.js';
+import { callTool, expectChange, expectList, expectToolError, TOOL_NAMES } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const entry = path.join(repoRoot, 'src/cli/mcp-stdio.ts');
@@ -130,7 +130,7 @@ for (const driver of testDrivers) {
       await client.connect(transport);
 
       const { tools } = await client.listTools();
-      assert.deepEqual(tools.map((tool) => tool.name).sort(), ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
+      assert.deepEqual(tools.map((tool) => tool.name).sort(), TOOL_NAMES);
       const added = expectChange(await callTool(client, 'add_task', { title: 'From the desktop' }), 'created');
       expectChange(await callTool(client, 'complete_task', { task_id: added.task_id }), 'completed');
       assert.deepEqual(expectList(await callTool(client, 'list_tasks', { status: 'completed' })).map((task) => task.id), [added.task_id]);

@@ -1,10 +1,12 @@
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, arrayContains, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { startOfLocalDay } from '../../calendar/zones.js';
 import type { Database } from '../../db/client.js';
-import { tasks } from '../../db/schema.js';
+import { taskNumbers, tasks } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { createSettingsService, type SettingsService } from '../settings.js';
-import { dueBound, formatDue, isOverdue, parseDue, type Due } from './due.js';
+import { parseInput } from '../validation.js';
+import { dueBound, parseDue } from './due.js';
 import {
   listOptionsSchema,
   newTaskSchema,
@@ -12,59 +14,38 @@ import {
   taskChangesSchema,
   type ListOptionsInput,
   type NewTaskInput,
-  type Priority,
   type TaskChanges,
   type TaskChangesInput,
   type TaskStatus,
 } from './fields.js';
-import { parseInput } from '../validation.js';
+import { BULK_LIMITS, bulkRefusal, type BulkAction, type Confirmations } from './confirmations.js';
+import { createJournal, journaledChange, type ChangeContext, type ChangeEntry, type ChangeOp } from './journal.js';
 import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from './repeat.js';
+import { dueOf, snapshotOf, toTask, type CompletedTask, type Row, type Task } from './row.js';
 
-/** A task as every surface (REST, MCP, chat) shows it. */
-export interface Task {
-  id: number;
-  user_id: string;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  due_at: string | null;
-  priority: Priority | null;
-  tags: string[];
-  repeat: string | null;
-  overdue: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type { CompletedTask, Task } from './row.js';
 
-/** A completed task, and the next occurrence completing it created (repeating tasks). */
-export type CompletedTask = Task & { next_task?: Task };
-
-type Row = typeof tasks.$inferSelect;
-
-function notFound(id: number): AppError {
+/** Not found, or another user's, or deleted: the same answer for all three. */
+export function taskNotFound(id: number): AppError {
   return new AppError('NOT_FOUND', `Task ${id} not found`);
 }
 
-function dueOf(row: Row): Due | null {
-  return row.dueAt ? { at: row.dueAt, allDay: row.dueAllDay } : null;
+/** The user's task `id`, if it is not deleted. */
+export function liveTask(userId: string, id: number): SQL {
+  return and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt))!;
 }
 
-function toTask(row: Row, timeZone: string, now: Date): Task {
-  const due = dueOf(row);
-  return {
-    id: row.id,
-    user_id: row.userId,
-    title: row.title,
-    description: row.description,
-    completed: row.completed,
-    due_at: due ? formatDue(due, timeZone) : null,
-    priority: row.priority,
-    tags: row.tags,
-    repeat: row.repeat,
-    overdue: !row.completed && due !== null && isOverdue(due, now, timeZone),
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
+/**
+ * The user's next task number, taken in the caller's transaction: the counter row is locked until it commits, so
+ * concurrent adds (on any instance) get consecutive numbers, and a number is never given twice, deleted or not.
+ */
+export async function nextTaskId(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .insert(taskNumbers)
+    .values({ userId, lastId: 1 })
+    .onConflictDoUpdate({ target: taskNumbers.userId, set: { lastId: sql`${taskNumbers.lastId} + 1` } })
+    .returning({ id: taskNumbers.lastId });
+  return row!.id;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -72,18 +53,47 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // The order of PRIORITIES, tasks without one last.
 const priorityRank = sql`case ${tasks.priority} ${sql.raw(PRIORITIES.map((p, i) => `when '${p}' then ${i}`).join(' '))} else ${PRIORITIES.length} end`;
 
-/** Task operations, always scoped to one user: another user's task behaves exactly like a missing one. */
-export function createTaskService(db: Database, options: { settings?: SettingsService; now?: () => Date } = {}) {
+/** What a change of `completed` is called in the journal. */
+function opOf(before: Row, after: Row): ChangeOp {
+  if (!before.completed && after.completed) return 'complete';
+  if (before.completed && !after.completed) return 'reopen';
+  return 'update';
+}
+
+export interface TaskServiceOptions {
+  settings?: SettingsService;
+  now?: () => Date;
+  /** Issues and checks the confirmations bulk deletes and completions need. */
+  confirmations: Confirmations;
+  /** The group and source every change is journaled under; without one, each change is a group of its own from "rest". */
+  change?: ChangeContext;
+}
+
+/** Task operations, always scoped to one user: another user's task, or a deleted one, behaves exactly like a missing one. */
+export function createTaskService(db: Database, options: TaskServiceOptions) {
   const settings = options.settings ?? createSettingsService(db);
   const clock = options.now ?? (() => new Date());
-  const owned = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
-  // The time zone is only read when a date is involved: most task rows have none. It is read before any
-  // transaction starts: the embedded database serialises statements, so a read outside an open transaction would wait forever.
+  const changeContext = (): ChangeContext => options.change ?? { group: randomUUID(), source: 'rest' };
+  // The time zone is only read when a date is involved: most task rows have none. Writes read it before their
+  // transaction opens: on the pool, the embedded database's one connection is held by that transaction.
   const present = async (userId: string, rows: Row[], knownZone?: string) => {
     const zone = knownZone ?? (rows.some((r) => r.dueAt) ? await settings.timeZone(userId) : 'UTC');
     const now = clock();
     return rows.map((r) => toTask(r, zone, now));
   };
+
+  const journaled = <T>(userId: string, change: (tx: Database, context: ChangeContext) => Promise<{ result: T; entries: ChangeEntry[] }>) => {
+    const context = changeContext();
+    return journaledChange(db, userId, context, (tx) => change(tx, context));
+  };
+
+  /** Past a group's bulk limit, a delete or completion needs a confirmation that names this task (see confirmations.ts). */
+  async function guard(tx: Database, userId: string, context: ChangeContext, action: BulkAction, id: number, confirmation?: string): Promise<void> {
+    const done = await createJournal(tx).countInGroup(userId, context.group, action);
+    if (done < BULK_LIMITS[action]) return;
+    if (confirmation && options.confirmations.accepts(confirmation, userId, action, id, context.group, clock())) return;
+    throw bulkRefusal(action);
+  }
 
   /** The due/priority/tags/repeat columns an input sets (undefined fields are left alone). */
   function detailColumns(data: TaskChanges, zone: string, current?: Row): Partial<Row> {
@@ -123,6 +133,7 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
       .insert(tasks)
       .values({
         userId: row.userId,
+        id: await nextTaskId(tx, row.userId),
         title: row.title,
         description: row.description,
         priority: row.priority,
@@ -135,11 +146,31 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
     return created;
   }
 
+  /** Apply `set` to a live task in `tx`, journaling it (and the next occurrence a completion creates). */
+  async function change(tx: Database, context: ChangeContext, userId: string, id: number, set: (current: Row) => Partial<Row>, zone: string, confirmation?: string) {
+    // Only an actual pending → done transition creates the next occurrence, even under concurrent calls.
+    const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
+    if (!current) throw taskNotFound(id);
+    const values = set(current);
+    if (!current.completed && values.completed === true) await guard(tx, userId, context, 'complete', id, confirmation);
+    const [updated] = await tx.update(tasks).set({ ...values, updatedAt: new Date() }).where(liveTask(userId, id)).returning();
+    const op = opOf(current, updated!);
+    const next = op === 'complete' ? await createNext(tx, updated!, zone) : undefined;
+    const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(current), after: snapshotOf(updated!) }];
+    if (next) entries.push({ op: 'create', taskId: next.id, before: null, after: snapshotOf(next) });
+    return { result: { row: updated!, next }, entries };
+  }
+
+  async function withNext(userId: string, row: Row, next: Row | undefined, zone: string): Promise<CompletedTask> {
+    const [task, nextTask] = await present(userId, next ? [row, next] : [row], zone);
+    return nextTask ? { ...task!, next_task: nextTask } : task!;
+  }
+
   return {
-    /** The user's tasks, filtered and sorted (newest first by default). */
+    /** The user's tasks, filtered and sorted (newest first by default); deleted ones are not listed. */
     async list(userId: string, input: ListOptionsInput = {}): Promise<Task[]> {
       const o = parseInput(listOptionsSchema, input, 'query');
-      const conditions: (SQL | undefined)[] = [eq(tasks.userId, userId)];
+      const conditions: (SQL | undefined)[] = [eq(tasks.userId, userId), isNull(tasks.deletedAt)];
       if (o.status && o.status !== 'all') conditions.push(eq(tasks.completed, o.status === 'completed'));
       if (o.due_before || o.due_after || o.overdue) {
         const zone = await settings.timeZone(userId);
@@ -178,76 +209,90 @@ export function createTaskService(db: Database, options: { settings?: SettingsSe
       return present(userId, rows);
     },
 
-    /** How many tasks the user has (all, pending, completed). */
+    /** How many live tasks the user has (all, pending, completed). */
     async count(userId: string, status: TaskStatus = 'all'): Promise<number> {
-      const where =
-        status === 'all' ? eq(tasks.userId, userId) : and(eq(tasks.userId, userId), eq(tasks.completed, status === 'completed'));
-      const [row] = await db.select({ n: count() }).from(tasks).where(where);
+      const conditions = [eq(tasks.userId, userId), isNull(tasks.deletedAt)];
+      if (status !== 'all') conditions.push(eq(tasks.completed, status === 'completed'));
+      const [row] = await db.select({ n: count() }).from(tasks).where(and(...conditions));
       return row?.n ?? 0;
     },
 
-    /** One task of the user, or NOT_FOUND. */
+    /** One live task of the user, or NOT_FOUND. */
     async get(userId: string, id: number): Promise<Task> {
-      const rows = await db.select().from(tasks).where(owned(userId, id));
-      if (!rows.length) throw notFound(id);
+      const rows = await db.select().from(tasks).where(liveTask(userId, id));
+      if (!rows.length) throw taskNotFound(id);
       return (await present(userId, rows))[0]!;
     },
 
-    /** Create a task; the fields are checked here too, whoever sends them (fields.ts is the one rule). */
+    /** Create a task, numbered after the user's last one; the fields are checked here too (fields.ts is the one rule). */
     async create(userId: string, input: NewTaskInput): Promise<Task> {
       const data = parseInput(newTaskSchema, input);
       const zone = data.due_at || data.repeat ? await settings.timeZone(userId) : 'UTC';
-      const rows = await db
-        .insert(tasks)
-        .values({ userId, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
-        .returning();
-      return (await present(userId, rows, zone))[0]!;
+      const row = await journaled(userId, async (tx) => {
+        const id = await nextTaskId(tx, userId);
+        const [created] = await tx
+          .insert(tasks)
+          .values({ userId, id, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
+          .returning();
+        return { result: created!, entries: [{ op: 'create', taskId: id, before: null, after: snapshotOf(created!) }] };
+      });
+      return (await present(userId, [row], zone))[0]!;
     },
 
-    /** Change any field (checked here too). Marking a repeating task done creates its next occurrence. */
-    async update(userId: string, id: number, input: TaskChangesInput): Promise<CompletedTask> {
+    /** Change any field (checked here too); `completed: false` reopens. Marking a repeating task done creates its next occurrence. */
+    async update(userId: string, id: number, input: TaskChangesInput, bulk: { confirmation?: string } = {}): Promise<CompletedTask> {
       const data = parseInput(taskChangesSchema, input);
       const zone = await settings.timeZone(userId);
-      const { row, next } = await db.transaction(async (tx) => {
-        const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');
-        if (!current) throw notFound(id);
-        const { title, description, completed } = data;
-        const [updated] = await tx
-          .update(tasks)
-          .set({ title, description, completed, ...detailColumns(data, zone, current), updatedAt: new Date() })
-          .where(owned(userId, id))
-          .returning();
-        return { row: updated!, next: completed && !current.completed ? await createNext(tx, updated!, zone) : undefined };
-      });
+      const { title, description, completed } = data;
+      const { row, next } = await journaled(userId, (tx, context) =>
+        change(tx, context, userId, id, (current) => ({ title, description, completed, ...detailColumns(data, zone, current) }), zone, bulk.confirmation),
+      );
       return withNext(userId, row, next, zone);
     },
 
     /** Mark done (idempotent), or flip it when `toggle` is set; a repeating task gets its next occurrence once. */
-    async complete(userId: string, id: number, options: { toggle?: boolean } = {}): Promise<CompletedTask> {
+    async complete(userId: string, id: number, options: { toggle?: boolean; confirmation?: string } = {}): Promise<CompletedTask> {
       const zone = await settings.timeZone(userId);
-      const { row, next } = await db.transaction(async (tx) => {
-        // Only an actual pending → done transition creates the next occurrence, even under concurrent calls.
-        const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');
-        if (!current) throw notFound(id);
-        const completed = options.toggle ? !current.completed : true;
-        const [updated] = await tx.update(tasks).set({ completed, updatedAt: new Date() }).where(owned(userId, id)).returning();
-        return { row: updated!, next: completed && !current.completed ? await createNext(tx, updated!, zone) : undefined };
-      });
+      const { row, next } = await journaled(userId, (tx, context) =>
+        change(tx, context, userId, id, (current) => ({ completed: options.toggle ? !current.completed : true }), zone, options.confirmation),
+      );
       return withNext(userId, row, next, zone);
     },
 
-    /** Delete a task; returns what was deleted. */
-    async remove(userId: string, id: number): Promise<Task> {
-      const rows = await db.delete(tasks).where(owned(userId, id)).returning();
-      if (!rows.length) throw notFound(id);
-      return (await present(userId, rows))[0]!;
+    /** Move a task to "Recently deleted" (purged after 30 days); returns it as it was. */
+    async remove(userId: string, id: number, bulk: { confirmation?: string } = {}): Promise<Task> {
+      const row = await journaled(userId, async (tx, context) => {
+        const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
+        if (!current) throw taskNotFound(id);
+        await guard(tx, userId, context, 'delete', id, bulk.confirmation);
+        const [deleted] = await tx.update(tasks).set({ deletedAt: clock() }).where(liveTask(userId, id)).returning();
+        return { result: current, entries: [{ op: 'delete', taskId: id, before: snapshotOf(current), after: snapshotOf(deleted!) }] };
+      });
+      return (await present(userId, [row]))[0]!;
+    },
+
+    /**
+     * A confirmation for deleting or completing these tasks in a later group: the preview the user must see
+     * (every id must be a live task of theirs), the token, and when it expires.
+     */
+    async previewBulk(userId: string, action: BulkAction, ids: readonly number[]): Promise<BulkPreview> {
+      const unique = [...new Set(ids)];
+      const rows = unique.length ? await db.select().from(tasks).where(and(eq(tasks.userId, userId), isNull(tasks.deletedAt), inArray(tasks.id, unique))) : [];
+      const missing = unique.find((id) => !rows.some((row) => row.id === id));
+      if (missing !== undefined) throw taskNotFound(missing);
+      const { token, expiresAt } = options.confirmations.issue(userId, action, unique, changeContext().group, clock());
+      const tasksInOrder = unique.map((id) => rows.find((row) => row.id === id)!).map((row) => ({ id: row.id, title: row.title }));
+      return { action, confirmation: token, tasks: tasksInOrder, expires_at: expiresAt.toISOString() };
     },
   };
+}
 
-  async function withNext(userId: string, row: Row, next: Row | undefined, zone: string): Promise<CompletedTask> {
-    const [task, nextTask] = await present(userId, next ? [row, next] : [row], zone);
-    return nextTask ? { ...task!, next_task: nextTask } : task!;
-  }
+/** What the user must see before a bulk change, and the token that lets it through afterwards. */
+export interface BulkPreview {
+  action: BulkAction;
+  confirmation: string;
+  tasks: { id: number; title: string }[];
+  expires_at: string;
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

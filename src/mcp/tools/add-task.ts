@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
+  changeRequest,
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
@@ -39,7 +40,7 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
     (args, extra) =>
       runTool(ctx, 'add_task', async () => {
         const { title, description, due, priority, tags, repeat } = args;
-        const task = await ctx.work.change(extra, ({ tasks }) => tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat }));
+        const task = await ctx.work.change(changeRequest(ctx, extra), ({ tasks }) => tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat }));
         return jsonResult(taskChange(task, 'created'));
       }),
   );

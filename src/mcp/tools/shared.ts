@@ -2,7 +2,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { dueSchema, priorityEnumSchema, repeatSchema, tagsSchema, taskIdSchema } from '../../domain/tasks/fields.js';
 import type { CompletedTask } from '../../domain/tasks/service.js';
-import type { ToolWork } from '../tool-work.js';
+import type { ChangeSource } from '../../domain/index.js';
+import type { ToolRequest, ToolWork } from '../tool-work.js';
 import { isDatabaseUnavailable } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 
@@ -10,6 +11,10 @@ import { AppError } from '../../errors.js';
 export interface ToolContext {
   readonly user: { readonly id: string };
   readonly work: ToolWork;
+  /** The client's name (from its initialize, or what the transport knows), recorded with each change. */
+  readonly clientName: () => string | undefined;
+  /** Which changes `undo` takes back: the caller's own source (external MCP clients undo only MCP changes), or any. */
+  readonly undoScope?: ChangeSource;
   /** Called with failures that are not the caller's fault (bugs, outages); must not write to stdout. */
   readonly reportError: (error: unknown, tool: string) => void;
 }
@@ -27,6 +32,17 @@ export const priorityArgSchema = priorityEnumSchema.describe('Priority');
 
 /** A tags argument (replaces the task's tags). */
 export const tagsArgSchema = tagsSchema.describe('Short lowercase words, e.g. ["work", "health"]');
+
+/** The confirmation preview_bulk_change returned, for a delete or completion past the bulk limit. */
+export const confirmationArgSchema = z
+  .string()
+  .max(2000)
+  .describe('Only past the bulk limit: the confirmation preview_bulk_change returned, after the user agreed in a later message');
+
+/** The request a change runs under: the SDK's handler extra, and the client's name for the journal. */
+export function changeRequest(ctx: ToolContext, extra: ToolRequest): ToolRequest {
+  return { _meta: extra._meta, client: ctx.clientName() };
+}
 
 /** A repeat rule argument. */
 export const repeatArgSchema = repeatSchema.describe(

@@ -1,5 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
 import {
+  changeRequest,
+  confirmationArgSchema,
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
@@ -22,7 +25,7 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Update a task',
       description:
-        'Change the title, description, due date, priority, tags or repeat rule of a task; give at least one. ' +
+        'Change the title, description, due date, priority, tags or repeat rule of a task, or reopen it (completed: false); give at least one. ' +
         'null clears a field (null repeat stops repeating); tags replaces the whole list. To mark a task done use complete_task.',
       inputSchema: toolInput(
         {
@@ -33,6 +36,8 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
           priority: priorityArgSchema.nullable().optional(),
           tags: tagsArgSchema.nullable().optional(),
           repeat: repeatArgSchema.nullable().optional(),
+          completed: z.boolean().optional().describe('false reopens a completed task; true marks it done'),
+          confirmation: confirmationArgSchema.optional(),
         },
         ctx.user,
       ),
@@ -41,12 +46,12 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
     },
     (args, extra) =>
       runTool(ctx, 'update_task', async () => {
-        const { task_id, title, description, due, priority, tags, repeat } = args;
-        const changes = { title, description, due_at: due, priority, tags, repeat };
+        const { task_id, title, description, due, priority, tags, repeat, completed, confirmation } = args;
+        const changes = { title, description, due_at: due, priority, tags, repeat, completed };
         if (Object.values(changes).every((v) => v === undefined)) {
-          return toolError(`Nothing to update: give a new title, description, due, priority, tags or repeat for task ${task_id}`);
+          return toolError(`Nothing to update: give a new title, description, due, priority, tags, repeat or completed for task ${task_id}`);
         }
-        const task = await ctx.work.change(extra, ({ tasks }) => tasks.update(ctx.user.id, task_id, changes));
+        const task = await ctx.work.change(changeRequest(ctx, extra), ({ tasks }) => tasks.update(ctx.user.id, task_id, changes, { confirmation }));
         return jsonResult(taskChange(task, 'updated'));
       }),
   );

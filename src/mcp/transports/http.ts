@@ -51,6 +51,9 @@ async function serveOneRequest(request: FastifyRequest, reply: FastifyReply, dep
   const server = createMcpServer({
     user: { id: userId },
     work: deps.work,
+    // Stateless: this request's server saw no initialize, so the journal names the client by its User-Agent.
+    clientName: () => userAgentProduct(request.headers['user-agent']),
+    undoScope: 'mcp',
     version: deps.config.VERSION,
     reportError: (error, tool) => request.log.error({ err: error, tool }, 'mcp tool failed'),
   });
@@ -70,4 +73,10 @@ async function serveOneRequest(request: FastifyRequest, reply: FastifyReply, dep
       reply.raw.end(JSON.stringify(errorBody('INTERNAL', 'The MCP request failed on our side; it has been logged')));
     }
   }
+}
+
+/** The first product token of a User-Agent ("claude-code/1.0.3 (…)" → "claude-code/1.0.3"), short enough to record. */
+function userAgentProduct(header: string | undefined): string | undefined {
+  const product = header?.trim().split(/\s+/)[0];
+  return product ? product.slice(0, 60) : undefined;
 }

@@ -36,6 +36,7 @@ export async function serveStdio(deps: StdioDeps, email: string): Promise<void> 
   const server = createMcpServer({
     user,
     work: deps.work,
+    undoScope: 'mcp',
     version: deps.version,
     reportError: (error, tool) => deps.log(`${tool} failed`, error),
   });

@@ -1,0 +1,148 @@
+// The change journal: every change to a task is recorded in the transaction that makes it, with the group it
+// belongs to (a chat turn, a REST call, an MCP call) and where it came from. Undo and the activity list read it.
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { CHANGE_OPS, CHANGE_SOURCES, taskChanges } from '../../db/schema.js';
+import { snapshotSchema, type Snapshot } from './row.js';
+
+export type ChangeOp = (typeof CHANGE_OPS)[number];
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+/** Who is changing tasks, as part of what: the group is one chat turn, one REST call or one MCP call. */
+export interface ChangeContext {
+  group: string;
+  source: ChangeSource;
+  /** The MCP client's name, when known. */
+  client?: string | null;
+  /** The group being undone, when the changes are an undo's. */
+  undoes?: string;
+}
+
+/** One change about to be recorded. */
+export interface ChangeEntry {
+  op: ChangeOp;
+  taskId: number;
+  before: Snapshot | null;
+  after: Snapshot;
+}
+
+/** One journal row as the activity list shows it. */
+export interface ActivityEntry {
+  id: number;
+  group_id: string;
+  op: ChangeOp;
+  task_id: number;
+  title: string;
+  /** The fields the change set: `{field: {from, to}}` (empty for a create, a delete or a restore). */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  source: ChangeSource;
+  client: string | null;
+  created_at: string;
+  /** True once the change's group was undone. */
+  undone: boolean;
+  /** The group this change undid, when an undo made it. */
+  undoes: string | null;
+}
+
+const FIELDS: [keyof Snapshot, string][] = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['completed', 'completed'],
+  ['dueAt', 'due_at'],
+  ['priority', 'priority'],
+  ['tags', 'tags'],
+  ['repeat', 'repeat'],
+];
+
+/** What a change set, field by field. */
+function diff(op: ChangeOp, before: Snapshot | null, after: Snapshot): ActivityEntry['changes'] {
+  if (!before || op === 'create' || op === 'delete' || op === 'restore') return {};
+  const changes: ActivityEntry['changes'] = {};
+  for (const [key, name] of FIELDS) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[name] = { from: before[key], to: after[key] };
+  }
+  return changes;
+}
+
+type JournalRow = typeof taskChanges.$inferSelect;
+
+/** A stored row as the activity list shows it (snapshots are checked as they are read back). */
+export function toActivity(row: JournalRow): ActivityEntry {
+  const after = snapshotSchema.parse(row.after);
+  const before = row.before === null ? null : snapshotSchema.parse(row.before);
+  return {
+    id: row.id,
+    group_id: row.groupId,
+    op: row.op,
+    task_id: row.taskId,
+    title: after.title,
+    changes: diff(row.op, before, after),
+    source: row.source,
+    client: row.client,
+    created_at: row.createdAt.toISOString(),
+    undone: row.undoneAt !== null,
+    undoes: row.undoes,
+  };
+}
+
+/** The journal on one database handle (the transaction of the change it records). */
+export function createJournal(db: Database) {
+  return {
+    /** Record changes made under `context`, in the caller's transaction. */
+    async record(userId: string, context: ChangeContext, entries: readonly ChangeEntry[]): Promise<void> {
+      if (!entries.length) return;
+      await db.insert(taskChanges).values(
+        entries.map((entry) => ({
+          userId,
+          groupId: context.group,
+          taskId: entry.taskId,
+          op: entry.op,
+          before: entry.before,
+          after: entry.after,
+          source: context.source,
+          client: context.client ?? null,
+          undoes: context.undoes ?? null,
+        })),
+      );
+    },
+
+    /** How many changes of `op` a group has made so far (the bulk-change limits of a chat turn). */
+    async countInGroup(userId: string, group: string, op: ChangeOp): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(taskChanges)
+        .where(and(eq(taskChanges.userId, userId), eq(taskChanges.groupId, group), eq(taskChanges.op, op)));
+      return row?.n ?? 0;
+    },
+
+    /** The user's changes, newest first; `before` is the id of the last entry of the previous page. */
+    async activity(userId: string, options: { limit: number; before?: number; since?: Date }): Promise<ActivityEntry[]> {
+      const conditions: SQL[] = [eq(taskChanges.userId, userId)];
+      if (options.before !== undefined) conditions.push(lt(taskChanges.id, options.before));
+      if (options.since) conditions.push(gte(taskChanges.createdAt, options.since));
+      const rows = await db
+        .select()
+        .from(taskChanges)
+        .where(and(...conditions))
+        .orderBy(desc(taskChanges.id))
+        .limit(options.limit);
+      return rows.map(toActivity);
+    },
+  };
+}
+
+export type Journal = ReturnType<typeof createJournal>;
+
+/** Run a change and journal it under `context`, atomically (a savepoint when `db` is already a transaction). */
+export function journaledChange<T>(
+  db: Database,
+  userId: string,
+  context: ChangeContext,
+  change: (tx: Database) => Promise<{ result: T; entries: ChangeEntry[] }>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { result, entries } = await change(tx);
+    await createJournal(tx).record(userId, context, entries);
+    return result;
+  });
+}
