@@ -2,7 +2,6 @@
 // after "which one do you mean?", "buy milk" after "what should the task say?", "yes" after an
 // offer, "and the passport one too" after a delete. Which question was asked, and about which
 // tasks, is worked out again from the previous turn (recall.ts), never read from the reply's words.
-import { stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
 import { readTurn } from './history.js';
 import { understand } from './intent.js';
@@ -12,6 +11,7 @@ import { parseRef, type Ref } from './refs.js';
 import { asTyped, prepare } from './text.js';
 import { asTypedTasks, newTasks, toTitle } from './titles.js';
 import type { Request, Shown, TranscriptEntry } from './types.js';
+import { unwrap } from './wrappers.js';
 
 const ANSWERABLE = (r: Request): boolean =>
   r.intent === 'suggest' || (r.intent === 'chat' && (r.kind === 'unknown' || r.kind === 'yes'));
@@ -54,8 +54,8 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   if (!ANSWERABLE(request)) return null;
 
   const { request: before, reply } = outcomeOf(prev, clock);
-  const answer = stripFillers(prepared);
-  const typedAnswer = stripFillers(literal);
+  const answer = unwrap(prepared);
+  const typedAnswer = unwrap(literal);
   const isYes = request.intent === 'chat' && request.kind === 'yes';
   switch (reply?.asked) {
     case 'which': {

@@ -1,6 +1,6 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
-import { chatKind, stripFillers } from './chat.js';
+import { chatKind } from './chat.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
 import { isPastForm } from './lemma.js';
@@ -11,6 +11,7 @@ import { asTyped, fixCommandTypos, prepare, words } from './text.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
 import type { Request } from './types.js';
 import { readUpdate } from './update-intent.js';
+import { unwrap } from './wrappers.js';
 
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
@@ -103,7 +104,7 @@ function deleteRequest(s: string, quotes: readonly string[]): Request | null {
 const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
 const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
 const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
-const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)\s+)?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta)\s+${ADVERBS}(.+)$`, 'i');
+const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)(?:\s+|(?=')))?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta|'d better|had better|better|(?:'m|am|are|'re) supposed to|would like to|'d like to|'d love to)\s*:?\s+${ADVERBS}(.+)$`, 'i');
 
 function addRequest(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth: number): Request | null {
   let m = REMINDER.exec(s);
@@ -204,7 +205,7 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
-  const s = fixCommandTypos(stripFillers(text));
+  const s = fixCommandTypos(unwrap(text));
   const request = classify(s, quotes, question, clock);
   if (request) return request;
   const first = words(s)[0];

@@ -14,17 +14,17 @@ after(closeWorld);
  * position 14/22, typo 14/24, offtopic 11/21, dump 5/22, es 4/24; overall 123/280 (43.9%).
  */
 const FLOORS: Record<string, number> = {
-  polite: 7,
+  polite: 25,
   fact: 19,
   letgo: 12,
-  filler: 11,
+  filler: 24,
   header: 8,
   scope: 12,
-  contin: 6,
+  contin: 8,
   position: 14,
   typo: 14,
   offtopic: 11,
-  dump: 5,
+  dump: 9,
   es: 4,
 };
 
