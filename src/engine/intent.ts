@@ -1,5 +1,6 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
+import { readDump, readHeader, readPastedList, type LineKind } from './capture.js';
 import { chatKind } from './chat.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
@@ -206,7 +207,16 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
   const s = fixCommandTypos(unwrap(text));
+  const kindOf = (line: string): LineKind => {
+    const r = classify(fixCommandTypos(unwrap(line)), quotes, false, clock);
+    return r === null || r.intent === 'suggest' ? 'item' : r.intent === 'add' ? 'add' : 'other';
+  };
+  const captured = readHeader(s, quotes, clock) ?? readPastedList(s, quotes, clock, kindOf);
+  if (captured) return captured;
   const request = classify(s, quotes, question, clock);
+  if (request && request.intent !== 'suggest') return request;
+  const dump = question ? null : readDump(s, quotes, clock);
+  if (dump) return dump;
   if (request) return request;
   const first = words(s)[0];
   if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', item: oneTask(s, quotes, clock) };

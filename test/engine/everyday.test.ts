@@ -18,13 +18,13 @@ const FLOORS: Record<string, number> = {
   fact: 19,
   letgo: 12,
   filler: 24,
-  header: 8,
+  header: 23,
   scope: 12,
   contin: 8,
   position: 14,
-  typo: 14,
+  typo: 15,
   offtopic: 11,
-  dump: 9,
+  dump: 22,
   es: 4,
 };
 
