@@ -6,8 +6,8 @@ import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
-import { readListQuery } from './list-query.js';
-import { parseRef, type Ref, type Status } from './refs.js';
+import { listQueryRequest, listRequest } from './list-intent.js';
+import { parseRef, type Ref } from './refs.js';
 import { asTyped, fixCommandTypos, prepare, words } from './text.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
 import type { Request } from './types.js';
@@ -17,39 +17,6 @@ import { unwrap } from './wrappers.js';
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
 const DONE_WORDS = String.raw`(?:done|complete|completed|finished|closed|resolved|checked(?: off)?|ticked(?: off)?|crossed off|sorted|handled|taken care of|dealt with|over|finito)`;
-const LIST_START = /^(?:show|list|display|view|see|print|get (?:me )?(?:my|the|all)|give me|tell me|read(?: out)?|check (?:my|the|on my|what)|pull up|bring up|let me see|what'?s|what is|what are|what remains|what|which|how many|any|anything|do i have|do we have|are there|is there|have i|my|all|remaining|pending|open|outstanding|incomplete|unfinished|count)\b/i;
-const LIST_NOUN = /\b(?:tasks?|todos?|list|items?|things|stuff|everything|all|agenda|plate|reminders|anything)\b/i;
-const STATUS_WORD = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|done|completed?|finished|to do|supposed to do|(?:should|must|need to|have to) do)\b/i;
-const PENDING = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|active|still|due|upcoming|supposed to|to do|need to|have to|should i|haven'?t|not (?:yet )?(?:done|finished|completed?)|yet)\b/i;
-const COMPLETED = /\b(?:done|completed?|finished|checked off|ticked off|crossed off|accomplished|achieved|closed)\b/i;
-const BARE_LIST = /^(?:(?:completed|finished|pending|open|remaining|outstanding)(?: tasks| ones| items| todos)?|done (?:tasks|ones|items)|show me|tasks?|todos?|my (?:tasks|todos|list|todo list|stuff)|list|the list|todo list|to do list|everything|ls|agenda|show|status)$/i;
-
-function statusOf(lower: string, fallback: Status): Status {
-  if (PENDING.test(lower)) return 'pending';
-  if (COMPLETED.test(lower)) return 'completed';
-  return fallback;
-}
-
-/** A list narrowed by due date, priority, tag or words, or sorted. */
-function listQueryRequest(s: string, quotes: readonly string[], clock: Clock): Request | null {
-  const query = readListQuery(s, quotes, clock);
-  if (!query) return null;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/i.test(s);
-  return { intent: 'list', status: statusOf(query.rest.toLowerCase(), query.search ? 'all' : 'pending'), count, query };
-}
-
-function listRequest(s: string): Request | null {
-  const lower = s.toLowerCase();
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(lower);
-  const listy =
-    BARE_LIST.test(lower) ||
-    /^what (?:should|do|can|must|shall) (?:i|we) do\b/.test(lower) ||
-    (LIST_START.test(lower) && (LIST_NOUN.test(lower) || STATUS_WORD.test(lower) || count));
-  if (!listy) return null;
-  const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));
-  if (ids.length > 0) return { intent: 'status', ref: { kind: 'ids', ids } };
-  return { intent: 'list', status: statusOf(lower, 'all'), count };
-}
 
 function isPast(word: string): boolean {
   return !NOT_DONE_VERBS.has(word) && !TASK_VERBS.has(word) && isPastForm(word);

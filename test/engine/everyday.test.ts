@@ -19,7 +19,7 @@ const FLOORS: Record<string, number> = {
   letgo: 12,
   filler: 24,
   header: 23,
-  scope: 12,
+  scope: 23,
   contin: 8,
   position: 14,
   typo: 15,
