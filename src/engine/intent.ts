@@ -8,7 +8,8 @@ import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
 import { parseRef, type Ref } from './refs.js';
-import { asTyped, fixCommandTypos, prepare, words } from './text.js';
+import { asTyped, prepare, words } from './text.js';
+import { fixCommandTypos, symbolCommand } from './typos.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
 import type { Request } from './types.js';
 import { readUpdate } from './update-intent.js';
@@ -150,7 +151,7 @@ export function classify(s: string, quotes: readonly string[], question: boolean
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
 export function understand(raw: string, clock: Clock): Request {
-  const { text, literal, quotes } = prepare(raw);
+  const { text, literal, quotes } = prepare(symbolCommand(raw));
   const request = understandText(text, quotes, clock);
   // Intents are read without emoji and shorthand; the words a task keeps are read again as typed.
   const keepsWords = request.intent === 'add' || request.intent === 'suggest' || (request.intent === 'update' && (request.title ?? request.description) !== undefined);

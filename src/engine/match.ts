@@ -2,7 +2,8 @@
 // a crude stem on both sides, and one typo allowed in longer words ("dentst" ~ "Dentist").
 import { STOP_WORDS } from './lexicon.js';
 import { rootOf, withoutAuxiliaries } from './lemma.js';
-import { editDistance, stem, words } from './text.js';
+import { stem, words } from './text.js';
+import { editDistance } from './typos.js';
 
 /** A task that can be matched by title. */
 export interface Titled {

@@ -22,7 +22,7 @@ const FLOORS: Record<string, number> = {
   scope: 23,
   contin: 8,
   position: 14,
-  typo: 15,
+  typo: 24,
   offtopic: 11,
   dump: 22,
   es: 4,
