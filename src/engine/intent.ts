@@ -2,12 +2,14 @@
 // the shape of the request (verb, reference, separator), not at fixed sentences.
 import { readDump, readHeader, readPastedList, type LineKind } from './capture.js';
 import { chatKind } from './chat.js';
+import { readClauses } from './clauses.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
-import { parseRef, type Ref } from './refs.js';
+import { looseRef, parseRef, type Ref } from './refs.js';
+import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
 import { fixCommandTypos, symbolCommand } from './typos.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
@@ -35,6 +37,8 @@ function completeRequest(s: string, quotes: readonly string[]): Request | null {
   if (m?.[1] && m[2] && isPast(m[2].toLowerCase())) return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
   m = /^(?:complete|completed|finish|finished|close|closed|resolve|resolved|accomplish(?:ed)?|check(?:ed)?(?: off)?|tick(?:ed)?(?: off)?|cross(?:ed)? (?:off|out)|strike(?: off| out)?|done(?: with)?|knock(?:ed)? (?:out|off)|wrap(?:ped)? up)\b[\s:,-]*(.+?)(?:\s+off)?$/i.exec(s);
   if (m?.[1] && !/^(?:list|tasks|todos|my list)$/i.test(m[1])) return { intent: 'complete', ref: ref(m[1]) };
+  m = /^(?:cross|tick|check|knock)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to do\s+)?list)?$/i.exec(s);
+  if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   m = /^(?:i'?m|i am|we'?re|we are)\s+(?:all\s+|now\s+)?(?:done|finished|through)\s+(?:with\s+)?(.+)$/i.exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   return null;
@@ -42,7 +46,7 @@ function completeRequest(s: string, quotes: readonly string[]): Request | null {
 
 function reportedDone(s: string, quotes: readonly string[], question: boolean): Request | null {
   if (question) return null;
-  const ref = (p: string): Ref => parseRef(p, quotes);
+  const ref = (p: string): Ref => looseRef(p, quotes);
   let m = /^(?:i\s+|we\s+)?got\s+(.+?)\s+done$/i.exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   m = new RegExp(String.raw`^(.+?)(?:'s)?\s+(?:is|are|was|were|has been|have been|got|now)?\s*(?:all\s+)?${DONE_WORDS}$`, 'i').exec(s);
@@ -54,9 +58,9 @@ function reportedDone(s: string, quotes: readonly string[], question: boolean): 
     const object = ref(m[2]);
     return { intent: 'complete', ref: object.kind === 'name' ? ref(`${m[1]} ${m[2]}`) : object };
   }
-  m = /^(.+?)\s+(?:is|are|was|were|has been|have been)?\s*([a-z]+)(?:\s+now)?$/i.exec(s);
+  m = /^(.+?)\s+(?:is|are|was|were|has been|have been)?\s*([a-z]+)(\s+(?:up|off|out|in|back|down|over))?(?:\s+now)?$/i.exec(s);
   if (m?.[1] && m[2] && !/^(?:i|we|you|they|he|she|it|that|this)$/i.test(m[1]) && words(s).length <= 6 && (isPast(m[2].toLowerCase()) || DONE_STATES.has(m[2].toLowerCase()))) {
-    return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
+    return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}${m[3] ?? ''}`) };
   }
   return null;
 }
@@ -128,7 +132,9 @@ export function classify(s: string, quotes: readonly string[], question: boolean
     return { intent: 'chat', kind: 'reopen' };
   }
   const noLonger = /\b(?:no longer need to|don'?t need to|do not need to|no need to|don'?t have to|no longer have to|won'?t need to)\s+(.+?)(?:\s+any\s?more)?(?:\s*[,.;]|$)/i.exec(s);
-  if (noLonger?.[1] && !question) return { intent: 'delete', ref: parseRef(noLonger[1], quotes) };
+  if (noLonger?.[1] && !question) return { intent: 'delete', ref: looseRef(noLonger[1], quotes) };
+  const statement = readStatement(s, quotes, question);
+  if (statement) return statement;
   if (/^(?:please\s+)?(?:don'?t|do not|never)\b/i.test(s) && !/^(?:please\s+)?(?:don'?t|do not|never)\s+(?:let me\s+)?forget/i.test(s)) {
     return { intent: 'chat', kind: 'declined' };
   }
@@ -181,6 +187,8 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   };
   const captured = readHeader(s, quotes, clock) ?? readPastedList(s, quotes, clock, kindOf);
   if (captured) return captured;
+  const clauses = readClauses(s, quotes, (part) => classify(part, quotes, question, clock));
+  if (clauses) return clauses;
   const request = classify(s, quotes, question, clock);
   if (request && request.intent !== 'suggest') return request;
   const dump = question ? null : readDump(s, quotes, clock);

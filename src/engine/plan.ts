@@ -123,8 +123,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     }
     case 'name': {
       // Narrowed lists first; the whole list only when they hold no match.
-      if (!list) return { lists: narrowedLists(ref.text) };
-      const match = findNamed(ref.text, list.tasks, req.intent === 'complete');
+      if (!list) return { lists: narrowedLists(ref.text, ref.loose) };
+      const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose);
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
       if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
       return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };

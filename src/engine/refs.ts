@@ -14,7 +14,8 @@ export type Ref =
   | { kind: 'positions'; positions: number[] }
   | { kind: 'pronoun' }
   | { kind: 'all'; status: Status }
-  | { kind: 'name'; text: string; quoted: boolean }
+  /** `loose`: said in passing ("the garage one isn't needed"): any task its words mention uniquely. */
+  | { kind: 'name'; text: string; quoted: boolean; loose?: boolean }
   | { kind: 'none' };
 
 const ID_LIST = /^(?:(?:tasks?|todos?|items?|numbers?|nos?\.?|ids?)\s*)?#?\s*\d+(?:\s*(?:,|and|&|\+|or)\s*(?:(?:tasks?|numbers?)\s*)?#?\s*\d+)*$/i;
@@ -24,7 +25,7 @@ const LINE = /^(?:the\s+)?(?:number|no\.?|num)\s*(\d+)$/i;
 const PRONOUN = /^(?:it|that|this|them|those|these|same|the same(?: one| task)?|(?:that|this) (?:one|task|todo|item)|the one i (?:just )?(?:added|created|made|mentioned))$/i;
 const ALL = /^(?:all|everything|(?:(?:my|the|our) )?(?:whole |entire )?(?:todo |to do |task )?list|everything on (?:my|the) list|every(?:thing| task| single task| todo| item)|all (?:of )?(?:my |the |your )?(?:tasks|todos|items|of them|ones|things)|(?:all )?(?:of )?(?:the |my )?(?:completed|done|finished|checked|ticked|pending|open|remaining|unfinished|outstanding)(?: ones| tasks| todos| items| things)?|everything (?:that'?s |that is |i'?ve )?(?:done|completed|finished|pending|left))$/i;
 /** A second clause after the reference ("the flights, I'm not going"). */
-const CLAUSE = /(?:\s*[,;.!]\s+|\s+)(?:i|i'm|i've|i'll|we|we're|it's|since|because|cause|cuz|as|coz|so|but)\b.*$/i;
+const CLAUSE = /(?:\s*[,;.!]\s+|\s+)(?:i|i'm|i've|i'll|we|we're|it's|since|because|cause|cuz|as|coz|so|but)\b.*$|\s*[,;.!]\s+(?:changed|my (?:mistake|bad)|sorry|oops|not|no longer|thanks|thank you|that'?s|don'?t|won'?t|never|after all|anyway|please)\b.*$/i;
 const TRAILERS = /\s+(?:too|as well|also|then|instead|now|please|for me|from (?:my|the) (?:todo |to do |task )?list|(?:on|off|in) (?:my|the) (?:todo |to do |task )?list)$/i;
 
 /** Tidies a reference phrase: trims punctuation and trailing filler. */
@@ -64,6 +65,12 @@ function positionsOf(phrase: string): number[] | null {
   if (positions.length > 0 && !other) return positions;
   const numbered = /^(?:the\s+)?(?:number|no\.?)\s*(\d+)\s+(?:on|in|from)\s+(?:the|my)\s+list$/i.exec(phrase);
   return numbered?.[1] ? [Number(numbered[1])] : null;
+}
+
+/** A reference said in passing: a name matched by the words it mentions when no title matches it whole. */
+export function looseRef(phrase: string, quotes: readonly string[]): Ref {
+  const ref = parseRef(phrase, quotes);
+  return ref.kind === 'name' && !ref.quoted ? { ...ref, loose: true } : ref;
 }
 
 /** Parses a reference phrase (quote placeholders allowed) into a {@link Ref}. */
