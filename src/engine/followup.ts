@@ -3,6 +3,7 @@
 // offer, "and the passport one too" after a delete. Which question was asked, and about which
 // tasks, is worked out again from the previous turn (recall.ts), never read from the reply's words.
 import type { Clock } from './clock.js';
+import { continueAdd } from './continuation.js';
 import { readTurn } from './history.js';
 import { understand } from './intent.js';
 import { findByName } from './match.js';
@@ -46,6 +47,8 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   if (!prev) return null;
   const { text: prepared, literal, quotes } = prepare(text);
 
+  const continued = continueAdd(request, prepared, quotes, prev, clock);
+  if (continued) return continued;
   const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
   if (more?.[1] && ANSWERABLE(request)) {
     const before = understand(prev.text, clock);

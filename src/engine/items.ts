@@ -36,10 +36,16 @@ function isPair(a: string, b: string): boolean {
   return PAIRS.has(`${last}:${first}`);
 }
 
-/** A short thing, not a clause: "eggs", "oat milk", "the flights". */
-function isThing(part: string): boolean {
+const DETERMINER = /^(?:the|a|an|some|my|our|his|her|their|your|more|new|extra)$/i;
+
+/**
+ * A short thing, not a clause or a verb phrase: "eggs", "oat milk", "the flights" — but not "defrost the
+ * freezer" (a word before "the" is a verb the lexicon may not know).
+ */
+export function isThing(part: string): boolean {
   const w = words(part);
-  return w.length > 0 && w.length <= 4 && !NOT_A_THING.test(w[0] ?? '') && !startsWithVerb(part);
+  if (w.length === 0 || w.length > 4 || NOT_A_THING.test(w[0] ?? '') || startsWithVerb(part)) return false;
+  return DETERMINER.test(w[0] ?? '') || !w.slice(1).some((x) => DETERMINER.test(x));
 }
 
 /** The verb (with its particle) a list's first item starts with: "pick up" of "pick up milk". */

@@ -20,7 +20,7 @@ const FLOORS: Record<string, number> = {
   filler: 24,
   header: 23,
   scope: 23,
-  contin: 11,
+  contin: 23,
   position: 15,
   typo: 24,
   offtopic: 11,
