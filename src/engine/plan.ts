@@ -19,6 +19,8 @@ import type { EngineStep, Reply, Request, Shown, ToolName } from './types.js';
 export interface Context {
   /** The tasks the last list shown numbered, for "the second one". */
   shown(): readonly Shown[] | null;
+  /** What the turn just before showed (a list, or the tasks it added), for bare numbers: "tick off 1 and 3". */
+  justShown(): readonly Shown[] | null;
   /** The task the conversation touched last, for "it". */
   touched(): Shown | null;
   clock: Clock;
@@ -90,6 +92,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   const tasks = list?.tasks;
   switch (ref.kind) {
     case 'ids': {
+      const lines = ref.bare ? ctx.justShown() : null;
+      if (lines && ref.ids.every((n) => n >= 1 && n <= lines.length)) return { ids: ref.ids.map((n) => lines[n - 1]?.id ?? n), tasks };
       // Task numbers are positive 32-bit integers: the tools would refuse any other as invalid input.
       const impossible = ref.ids.find((id) => !(id >= 1 && id <= MAX_TASK_ID));
       return impossible === undefined ? { ids: [...new Set(ref.ids)], tasks } : { say: `I couldn't find task ${impossible}.` };

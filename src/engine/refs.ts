@@ -8,7 +8,8 @@ export type Status = 'all' | 'pending' | 'completed';
 
 /** A reference to one or more tasks. */
 export type Ref =
-  | { kind: 'ids'; ids: number[] }
+  /** `bare`: numbers said without "#" or "task" ("tick off 1 and 3"), lines of a list just shown. */
+  | { kind: 'ids'; ids: number[]; bare?: boolean }
   /** "number 3": the third line of the list shown, or task #3 when no list has that many lines. */
   | { kind: 'line'; line: number }
   | { kind: 'positions'; positions: number[] }
@@ -21,7 +22,7 @@ export type Ref =
 const ID_LIST = /^(?:(?:tasks?|todos?|items?|numbers?|nos?\.?|ids?)\s*)?#?\s*\d+(?:\s*(?:,|and|&|\+|or)\s*(?:(?:tasks?|numbers?)\s*)?#?\s*\d+)*$/i;
 const ID_MENTION = /(?:\b(?:tasks?|todos?|items?|numbers?|nos?\.?|num|ids?)\s*#?\s*|#\s*)(\d+)\b/gi;
 /** "number 3", "no. 3": a line number, which the lists' question asks for ("say the number or #id"). */
-const LINE = /^(?:the\s+)?(?:number|no\.?|num)\s*(\d+)$/i;
+const LINE = /^(?:the\s+)?(?:number|no\.?|num)\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 const PRONOUN = /^(?:it|that|this|them|those|these|same|the same(?: one| task)?|(?:that|this) (?:one|task|todo|item)|the one i (?:just )?(?:added|created|made|mentioned))$/i;
 const ALL = /^(?:all|everything|(?:(?:my|the|our) )?(?:whole |entire )?(?:todo |to do |task )?list|everything on (?:my|the) list|every(?:thing| task| single task| todo| item)|all (?:of )?(?:my |the |your )?(?:tasks|todos|items|of them|ones|things)|(?:all )?(?:of )?(?:the |my )?(?:completed|done|finished|checked|ticked|pending|open|remaining|unfinished|outstanding)(?: ones| tasks| todos| items| things)?|everything (?:that'?s |that is |i'?ve )?(?:done|completed|finished|pending|left))$/i;
 /** A second clause after the reference ("the flights, I'm not going"). */
@@ -79,9 +80,12 @@ export function parseRef(phrase: string, quotes: readonly string[]): Ref {
   if (p === '') return { kind: 'none' };
   const onlyQuote = /^\uE000(\d+)\uE001$/.exec(p);
   if (onlyQuote) return { kind: 'name', text: quotes[Number(onlyQuote[1])] ?? '', quoted: true };
-  const line = LINE.exec(p)?.[1];
-  if (line) return { kind: 'line', line: Number(line) };
-  if (ID_LIST.test(p)) return { kind: 'ids', ids: (p.match(/\d+/g) ?? []).map(Number) };
+  const line = LINE.exec(p)?.[1]?.toLowerCase();
+  if (line) return { kind: 'line', line: NUMBER_WORDS[line] ?? Number(line) };
+  if (ID_LIST.test(p)) {
+    const ids = (p.match(/\d+/g) ?? []).map(Number);
+    return /#|[a-z]/i.test(p.replace(/\b(?:and|or)\b/gi, '')) ? { kind: 'ids', ids } : { kind: 'ids', ids, bare: true };
+  }
   const mentioned = [...p.matchAll(ID_MENTION)].map((m) => Number(m[1]));
   if (mentioned.length > 0) return { kind: 'ids', ids: mentioned };
   if (PRONOUN.test(p)) return { kind: 'pronoun' };

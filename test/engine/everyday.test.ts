@@ -21,7 +21,7 @@ const FLOORS: Record<string, number> = {
   header: 23,
   scope: 23,
   contin: 23,
-  position: 15,
+  position: 22,
   typo: 24,
   offtopic: 11,
   dump: 22,
