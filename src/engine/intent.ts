@@ -8,6 +8,7 @@ import { readDetailUpdate } from './detail-update.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
+import { isOffTopic, readRecap } from './offtopic.js';
 import { looseRef, parseRef, type Ref } from './refs.js';
 import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
@@ -108,7 +109,10 @@ function questionRequest(s: string, quotes: readonly string[]): Request | null {
   // "when is the dentist due?", "is the report due today?": the answer says the task's due date.
   const when = /^when(?:'s|\s+is|\s+was|\s+are)\s+(.+?)\s+due\b.*$/i.exec(s);
   const m = /^(?:did|have|has|is|are|was|were|should|shall|do|does|am|can)\s+(?:(?:i|we)\b)?\s*(?:already\s+|still\s+|ever\s+)?(?:need to\s+|have to\s+)?(.+?)(?:\s+(?:yet|already|done|finished|completed?|due\b.*))?$/i.exec(s);
-  const rest = when?.[1] ?? m?.[1] ?? s.replace(/^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+/i, '');
+  const need = /^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+(.+)$/i.exec(s);
+  const rest = when?.[1] ?? m?.[1] ?? need?.[1];
+  // "will it rain?", "is it going to be sunny?": about the world, not a task.
+  if (rest === undefined || /^(?:it|there|you|he|she|they)\b/i.test(rest)) return null;
   const ref = parseRef(rest, quotes);
   return ref.kind === 'none' ? null : { intent: 'status', ref };
 }
@@ -181,6 +185,8 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
   const s = fixCommandTypos(unwrap(text));
+  const recap = readRecap(s);
+  if (recap) return recap;
   const kindOf = (line: string): LineKind => {
     const r = classify(fixCommandTypos(unwrap(line)), quotes, false, clock);
     return r === null || r.intent === 'suggest' ? 'item' : r.intent === 'add' ? 'add' : 'other';
@@ -190,6 +196,9 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   const clauses = readClauses(s, quotes, (part) => classify(part, quotes, question, clock));
   if (clauses) return clauses;
   const request = classify(s, quotes, question, clock);
+  // "tell me about the weather", "will it rain?": not a search of the tasks.
+  const lookup = request?.intent === 'status' || (request?.intent === 'list' && request.query?.search === true);
+  if ((lookup || request === null) && isOffTopic(s)) return { intent: 'chat', kind: 'unknown' };
   if (request && request.intent !== 'suggest') return request;
   const dump = question ? null : readDump(s, quotes, clock);
   if (dump) return dump;

@@ -18,6 +18,8 @@ const INCLUSIVE = /\b(?:includ(?:ing|ed|e)|incl|too|as well|also|even|or not|who
 /** Both kinds named together: "unfinished and finished", "open and closed", "done or pending". */
 const BOTH = /\b(?:(?:un)?finished|(?:in)?complete[d]?|done|undone|open|closed|pending)\s+(?:and|or|&|\+|plus)\s+(?:(?:un)?finished|(?:in)?complete[d]?|done|undone|open|closed|pending|not)\b/i;
 
+/** A list request that starts with a status needs a list noun: "open tasks", not "open Spotify". */
+const ADJECTIVE_START = /^(?:remaining|pending|open|outstanding|incomplete|unfinished)\b/i;
 const COUNT = /\bhow many\b|\bcount\b|\bnumber of\b/i;
 
 /** Which tasks a list request asks for; `fallback` when it says neither pending nor completed. */
@@ -44,7 +46,7 @@ export function listRequest(s: string): Request | null {
     BARE_LIST.test(lower) ||
     STATUS_ONES.test(lower) ||
     /^what (?:should|do|can|must|shall) (?:i|we) do\b/.test(lower) ||
-    (LIST_START.test(lower) && (LIST_NOUN.test(lower) || STATUS_WORD.test(lower) || count));
+    (LIST_START.test(lower) && (LIST_NOUN.test(lower) || ((STATUS_WORD.test(lower) || count) && !ADJECTIVE_START.test(lower))));
   if (!listy) return null;
   const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));
   if (ids.length > 0) return { intent: 'status', ref: { kind: 'ids', ids } };

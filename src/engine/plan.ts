@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
-import type { Turn } from './history.js';
+import type { Exchange, Turn } from './history.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
 import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
@@ -23,6 +23,8 @@ export interface Context {
   justShown(): readonly Shown[] | null;
   /** The task the conversation touched last, for "it". */
   touched(): Shown | null;
+  /** The changes the latest turn that changed something made, for "what did I just add?". */
+  recent(): readonly Exchange[];
   clock: Clock;
 }
 
@@ -244,6 +246,10 @@ export function plan(req: Request, turn: Turn, ctx: Context): Decision {
       const adds = turn.done.filter((x) => x.name === 'add_task');
       if (adds.length > 0) return say(summary(adds, ctx.clock));
       return { step: { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) } };
+    }
+    case 'recap': {
+      const recent = ctx.recent();
+      return say(recent.length > 0 ? `The last change:\n${summary(recent, ctx.clock)}` : 'Nothing has changed in this conversation yet.');
     }
     case 'list': {
       const list = listed(turn);

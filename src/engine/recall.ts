@@ -3,7 +3,7 @@
 // request over the same tool results gives the same decision), so rewording a reply cannot change
 // what "the second one", "it" or "yes" refers to.
 import type { Clock } from './clock.js';
-import { lastListed, lastTouched, turnsBack, type Turn } from './history.js';
+import { lastListed, lastTouched, turnsBack, type Exchange, type Turn } from './history.js';
 import { understand } from './intent.js';
 import { plan, type Context } from './plan.js';
 import type { Reply, Request, Shown, TranscriptEntry } from './types.js';
@@ -77,6 +77,15 @@ function lastSeen(earlier: readonly TranscriptEntry[], clock: Clock, depth: numb
   return listed ? { shown: listed.map(({ id, title }) => ({ id, title })), fresh: false } : null;
 }
 
+/** The changes of the latest turn that changed a task (lists left out). */
+function lastChanges(earlier: readonly TranscriptEntry[]): Exchange[] {
+  for (const turn of turnsBack(earlier)) {
+    const changes = turn.done.filter((x) => x.name !== 'list_tasks' && x.outcome.ok);
+    if (changes.length > 0) return changes;
+  }
+  return [];
+}
+
 /** What the turns before a message tell: what was shown last and the task touched last, each worked out only when asked. */
 export function contextOf(earlier: readonly TranscriptEntry[], clock: Clock, depth = DEPTH): Context {
   const seen = once(() => lastSeen(earlier, clock, depth));
@@ -85,5 +94,6 @@ export function contextOf(earlier: readonly TranscriptEntry[], clock: Clock, dep
     shown: () => seen()?.shown ?? null,
     justShown: () => (seen()?.fresh ? seen()?.shown ?? null : null),
     touched: once(() => lastTouched(earlier)),
+    recent: once(() => lastChanges(earlier)),
   };
 }

@@ -28,6 +28,8 @@ export type Request =
   | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
   | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
+  /** "What did I just add?": what the last change of the conversation was. */
+  | { intent: 'recap' }
   | { intent: 'suggest'; item: NewTask };
 
 /** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */

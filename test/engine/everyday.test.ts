@@ -23,7 +23,7 @@ const FLOORS: Record<string, number> = {
   contin: 23,
   position: 22,
   typo: 24,
-  offtopic: 11,
+  offtopic: 21,
   dump: 22,
   es: 4,
 };
