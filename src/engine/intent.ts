@@ -10,6 +10,7 @@ import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
 import { isOffTopic, readRecap } from './offtopic.js';
 import { looseRef, parseRef, type Ref } from './refs.js';
+import { fromSpanish } from './spanish.js';
 import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
 import { fixCommandTypos, symbolCommand } from './typos.js';
@@ -161,7 +162,7 @@ export function classify(s: string, quotes: readonly string[], question: boolean
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
 export function understand(raw: string, clock: Clock): Request {
-  const { text, literal, quotes } = prepare(symbolCommand(raw));
+  const { text, literal, quotes } = prepare(symbolCommand(fromSpanish(raw)));
   const request = understandText(text, quotes, clock);
   // Intents are read without emoji and shorthand; the words a task keeps are read again as typed.
   const keepsWords = request.intent === 'add' || request.intent === 'suggest' || (request.intent === 'update' && (request.title ?? request.description) !== undefined);
