@@ -5,8 +5,8 @@ import { after, test } from 'node:test';
 import { DETAIL_HOLDOUT } from './phrasings-details-holdout.js';
 import { DETAIL_PHRASINGS } from './phrasings-details.js';
 import { HOLDOUT } from './phrasings-holdout.js';
-import { PHRASINGS, describeFailure, runCase, type PhrasingCase } from './phrasings.js';
-import { closeWorld } from './runner.js';
+import { PHRASINGS } from './phrasings.js';
+import { closeWorld, describeFailure, runCase, type PhrasingCase } from './runner.js';
 
 after(closeWorld);
 

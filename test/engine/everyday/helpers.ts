@@ -17,8 +17,11 @@ export function category(name: string, rows: PhrasingCase[]): PhrasingCase[] {
   return rows.map((row, i) => ({ ...row, id: `${name}-${i + 1}` }));
 }
 
-/** The category of a row id made by {@link category}. */
-export const categoryOf = (id: string): string => id.replace(/-\d+$/, '');
+/** The category of a row id made by {@link category} ("polite-3"), or like the other tables' ("add-12", "spec-a"); "other" for a sentence id. */
+export function categoryOf(id: string): string {
+  const name = id.replace(/-(?:\d+|[a-z])$/, '');
+  return /\s/.test(name) ? 'other' : name;
+}
 
 const added = (item: Item): Expectation =>
   typeof item === 'string' || Array.isArray(item) ? { op: 'added', title: item } : { op: 'added', ...item };

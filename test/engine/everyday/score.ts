@@ -26,11 +26,12 @@ export function tally(results: readonly { id: string; ok: boolean }[]): Tally[] 
 
 /** A tally as a fixed-width table, one category a line ("polite   21/25  84.0%"). */
 export function formatTally(rows: readonly Tally[], describe: Record<string, string> = {}): string {
+  const width = Math.max(10, ...rows.map((t) => t.category.length));
   return rows
     .map((t) => {
       const rate = t.total === 0 ? 0 : (t.passed / t.total) * 100;
       const about = describe[t.category] ? `  ${describe[t.category]}` : '';
-      return `${t.category.padEnd(10)} ${`${t.passed}/${t.total}`.padStart(7)} ${`${rate.toFixed(1)}%`.padStart(7)}${about}`;
+      return `${t.category.padEnd(width)} ${`${t.passed}/${t.total}`.padStart(7)} ${`${rate.toFixed(1)}%`.padStart(7)}${about}`;
     })
     .join('\n');
 }
