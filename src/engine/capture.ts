@@ -5,7 +5,7 @@
 import { chatKind } from './chat.js';
 import type { Clock } from './clock.js';
 import { hasDetails, readDetails, type Details } from './details.js';
-import { BULLET, lines, numberedItems, splitLine } from './items.js';
+import { BULLET, isThing, lines, numberedItems, splitLine } from './items.js';
 import { TASK_VERBS } from './lexicon.js';
 import { words } from './text.js';
 import { newTasks } from './titles.js';
@@ -17,12 +17,12 @@ const HEADED = /^([^:;—–➜→>"\uE000]{1,60}?)\s*(?::|—|–|➜|→|->|=>
 const HEAD_WORDS = new Set(
   `task tasks todo todos to do item items reminder reminders note notes entry entries thing things stuff one ones new another
   more quick add adding added put this these the a an my our for on list following please here's heres here is something down
-  of in create make track heads up self next some you your few couple`
+  of in create make track heads up self next some you your few couple job jobs chore chores errand errands`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
 /** Words that make a head a header: it names a task, a list or adding. */
-const SIGNALS = /\b(?:tasks?|todos?|to do|items?|reminders?|notes?|entry|entries|things?|stuff|one|new|add|adding|put|list|following|track)\b/i;
+const SIGNALS = /\b(?:tasks?|todos?|to do|items?|reminders?|notes?|entry|entries|things?|stuff|one|new|add|adding|put|list|following|track|jobs?|chores?|errands?)\b/i;
 /** A kind of list a head may name ("shopping:", "work task:"): the items are several things. */
 const KINDS = new Set('shopping groceries grocery errands chores work home personal family school admin garden kitchen office house'.split(' '));
 const PLURAL = /\b(?:tasks|todos|items|things|reminders|entries|notes|these|following|few|couple|list)\b/i;
@@ -33,6 +33,7 @@ interface Header {
   details: Details;
   plural: boolean;
   one: boolean;
+  things: boolean;
 }
 
 /** Reads a header: a head of header words, a kind of list, a date, or a verb, then a separator and the body. */
@@ -50,14 +51,14 @@ function header(s: string, clock: Clock): Header | null {
   // "Put this on my todo list: …" names a list to put one thing on; "shopping:" and a date name several things.
   const plural = PLURAL.test(head.replace(/\b(?:todo|to do|my|the)\s+list\b/g, '')) || kind.length === 1 || (dated && !SINGULAR.test(head)) || verb !== undefined;
   const one = !plural && SINGULAR.test(head.replace(/\btodo\s+list\b/g, ''));
-  return { body: verb ? `${verb} ${m[2]}` : m[2], details, plural, one };
+  return { body: verb ? `${verb} ${m[2]}` : m[2], details, plural, one, things: kind.length === 1 };
 }
 
 /** The add request a header makes ("New task — fix the gate"); null when the message has no header. */
 export function readHeader(s: string, quotes: readonly string[], clock: Clock): Request | null {
   const h = header(s, clock);
   if (!h) return null;
-  return { intent: 'add', items: newTasks(h.body, quotes, clock, { details: h.details, plural: h.plural, one: h.one }) };
+  return { intent: 'add', items: newTasks(h.body, quotes, clock, { details: h.details, plural: h.plural, one: h.one, things: h.things }) };
 }
 
 /** How one line of a message reads on its own: an add, another request, or neither (an item). */
@@ -77,6 +78,15 @@ export function readPastedList(s: string, quotes: readonly string[], clock: Cloc
   const items = (numbered ?? rows).filter((row) => chatKind(row) === null);
   if (items.length === 0 || (!bulleted && items.some((row) => kindOf(row) === 'other'))) return null;
   return { intent: 'add', items: items.flatMap((row) => newTasks(row, quotes, clock)) };
+}
+
+/** A list of things without a verb ("milk, eggs, bread"): maybe tasks, maybe not, so offered back first. */
+export function readThings(s: string, quotes: readonly string[], clock: Clock): Request | null {
+  if (!/,|\band\b|&/.test(s)) return null;
+  const parts = splitLine(readDetails(s, clock).rest, true);
+  if (parts.length < 2 || !parts.every((p) => isThing(p) && chatKind(p) === null)) return null;
+  const items = newTasks(s, quotes, clock, { plural: true });
+  return items.length >= 2 ? { intent: 'suggest', items } : null;
 }
 
 /** A brain dump on one line: several things to do, the first a verb ("buy milk, eggs and bread", "call the bank, email Jo"). */

@@ -42,7 +42,7 @@ export function chatKind(text: string): ChatKind | null {
 
 // Words said before a request: stripped wherever they stand first.
 const LEADING = [
-  /^(?:(?:hi+|hello+|hey+|yo+)(?: (?:there|bot|buddy|mate|assistant|again))?|what'?s up|wass?up|sup|how are you(?: doing)?|how'?s it going|hiya|ok(?:ay)?|so|um+|uh+|uhm+|erm+|well|oh|alright|right|hmm+|ugh+|argh+|oops|damn|please|kindly|quickly|just|also|and|then|now|actually|btw|by the way|oh and|one more thing|another thing|listen|look|good (?:morning|afternoon|evening)|anyway?s?|basically|let me think|i (?:guess|think|suppose|reckon)|heads up|right then)\b[\s,!.:;…-]*/i,
+  /^(?:(?:hi+|hello+|hey+|yo+)(?: (?:there|bot|buddy|mate|assistant|again))?|what'?s up|wass?up|sup|how are you(?: doing)?|how'?s it going|hiya|ok(?:ay)?|so|um+|uh+|uhm+|erm+|well|oh|alright|right|hmm+|ugh+|argh+|oops|damn|please|kindly|quickly|just|also|and|then|now|actually|btw|by the way|oh and|one more thing|another thing|listen|look|good (?:morning|afternoon|evening)|anyway?s?|basically|nah|meh|let me think|i (?:guess|think|suppose|reckon)|heads up|right then)\b[\s,!.:;…-]*/i,
   /^(?:i want you to\s+|i need you to\s+|go ahead and\s+|help me\s+(?!remember\b)|let'?s\s+|you can\s+|you should\s+)/i,
   // Only before a comma or the like ("cool, add …", "yeah, remove …", "next: add …"): these can start a title.
   /^(?:cool|great|nice|yeah|yep|yup|sure|fine|k|kk|lol|haha+|next|wait|no wait|oh wait|hold on|let me see|perfect|awesome|excellent|brilliant|lovely|got it|done that|gotcha|okey ?dokey)\s*(?:[,!.:;…—–]+|\s-+)\s*/i,

@@ -43,7 +43,7 @@ function correction(body: string, quotes: readonly string[], task: Shown, clock:
   if (details) return { intent: 'update', ref, ...details };
   const alone = understand(restoreQuotes(body, quotes), clock);
   if (alone.intent === 'add' && !retracted) return null;
-  const items = alone.intent === 'add' ? alone.items : alone.intent === 'suggest' ? [alone.item] : alone.intent === 'chat' && alone.kind === 'unknown' ? newTasks(body, quotes, clock) : [];
+  const items = alone.intent === 'add' ? alone.items : alone.intent === 'suggest' ? alone.items : alone.intent === 'chat' && alone.kind === 'unknown' ? newTasks(body, quotes, clock) : [];
   const [item] = items;
   if (!item || items.length !== 1) return null;
   const { title, due, priority, tags, repeat } = withVerbOf(item, task.title);

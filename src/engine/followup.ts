@@ -79,7 +79,7 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
       return isYes || reply.subject === undefined || title === '' ? null : { intent: 'update', ref: { kind: 'ids', ids: [reply.subject] }, title };
     }
     case 'offerAdd':
-      return isYes && before.intent === 'suggest' ? { intent: 'add', items: [before.item] } : null;
+      return isYes && before.intent === 'suggest' ? { intent: 'add', items: before.items } : null;
     case 'deleteAll':
       return isYes ? { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true } : null;
     default:

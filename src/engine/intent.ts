@@ -1,6 +1,6 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
-import { readDump, readHeader, readPastedList, type LineKind } from './capture.js';
+import { readDump, readHeader, readPastedList, readThings, type LineKind } from './capture.js';
 import { chatKind } from './chat.js';
 import { readClauses } from './clauses.js';
 import type { Clock } from './clock.js';
@@ -46,8 +46,12 @@ function completeRequest(s: string, quotes: readonly string[]): Request | null {
   return null;
 }
 
-function reportedDone(s: string, quotes: readonly string[], question: boolean): Request | null {
+/** When a thing was done ("gym done for today", "paid it this morning"): no part of the task's name. */
+const WHEN_DONE = /\s+(?:for (?:today|now|the day|the week)|today|this (?:morning|afternoon|evening)|yesterday|earlier(?: today)?|already|at last|just now)$/i;
+
+function reportedDone(said: string, quotes: readonly string[], question: boolean): Request | null {
   if (question) return null;
+  const s = said.replace(WHEN_DONE, '');
   const ref = (p: string): Ref => looseRef(p, quotes);
   let m = /^(?:i\s+|we\s+)?got\s+(.+?)\s+done$/i.exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
@@ -79,7 +83,7 @@ function deleteRequest(s: string, quotes: readonly string[]): Request | null {
 const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
 const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
 const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
-const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)(?:\s+|(?=')))?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta|'d better|had better|better|(?:'m|am|are|'re) supposed to|would like to|'d like to|'d love to)\s*:?\s+${ADVERBS}(.+)$`, 'i');
+const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)(?:\s+|(?=')))?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta|'d better|had better|better|(?:'m|am|are|'re) supposed to|(?:would|'d)\s*${ADVERBS}(?:like|love) to)\s*:?\s+${ADVERBS}(.+)$`, 'i');
 
 function addRequest(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth: number): Request | null {
   let m = REMINDER.exec(s);
@@ -172,7 +176,7 @@ export function understand(raw: string, clock: Clock): Request {
 /** The request with the titles and descriptions of its reading as typed, where that reading agrees. */
 function withTypedWords(request: Request, typed: Request): Request {
   if (request.intent === 'add' && typed.intent === 'add') return { ...request, items: asTypedTasks(request.items, typed.items) };
-  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, item: asTypedTasks([request.item], [typed.item])[0] ?? request.item };
+  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, items: asTypedTasks(request.items, typed.items) };
   if (request.intent === 'update' && typed.intent === 'update') {
     const title = request.title === undefined ? {} : { title: asTyped(request.title, typed.title) };
     const description = request.description === undefined ? {} : { description: asTyped(request.description, typed.description) };
@@ -205,6 +209,8 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   if (dump) return dump;
   if (request) return request;
   const first = words(s)[0];
-  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', item: oneTask(s, quotes, clock) };
+  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', items: [oneTask(s, quotes, clock)] };
+  const things = question ? null : readThings(s, quotes, clock);
+  if (things) return things;
   return { intent: 'chat', kind: 'unknown' };
 }

@@ -80,15 +80,16 @@ function commaParts(body: string): string[] {
 
 /**
  * Splits one line into items. `plural`: the user said they are several ("these:", "3 tasks:"); then "X and
- * Y" splits even when both are long. A verb said once before a list of things goes with each of them.
+ * Y" splits even when both are long. A verb said once before a list of things goes with each of them, unless
+ * the user named their kind (`things`: "errands: post office, bank").
  */
-export function splitLine(body: string, plural: boolean): string[] {
+export function splitLine(body: string, plural: boolean, things = false): string[] {
   const quoted = body.split(/\s*(?:,|\band\b|&)\s*/i);
   if (quoted.length > 1 && quoted.every((p) => /^\uE000\d+\uE001$/.test(p.trim()))) return quoted;
   if (body.includes(',')) {
     const parts = commaParts(body);
     const [head = '', ...rest] = parts;
-    const verb = leadingVerb(head);
+    const verb = things ? null : leadingVerb(head);
     if (verb && rest.length > 0 && rest.every((p) => isThing(p) && !mayHoldDate(p))) return [head, ...rest.map((thing) => `${verb} ${thing}`)];
     if (verb && !plural && rest.some((p) => !isThing(p) && !startsWithVerb(p))) return [body];
     return parts;

@@ -69,14 +69,15 @@ export function findNamed<T extends { id: number; title: string; completed?: boo
 ): Match<T> | { kind: 'parts'; tasks: T[] } {
   const match = findByName(name, tasks, preferPending);
   if (match.kind !== 'none') return match;
-  if (loose) return findMentioned(name, tasks, preferPending);
   const parts = nameParts(name);
-  if (parts.length < 2) return match;
   const found: T[] = [];
-  for (const part of parts) {
+  let named = 0;
+  for (const part of parts.length > 1 ? parts : []) {
     const one = findByName(part, tasks, preferPending);
-    if (one.kind !== 'one') return match;
+    if (one.kind !== 'one') break;
+    named += 1;
     if (!found.includes(one.task)) found.push(one.task);
   }
-  return { kind: 'parts', tasks: found };
+  if (named > 0 && named === parts.length) return { kind: 'parts', tasks: found };
+  return loose ? findMentioned(name, tasks, preferPending) : match;
 }

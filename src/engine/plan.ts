@@ -130,7 +130,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     case 'name': {
       // Narrowed lists first; the whole list only when they hold no match.
       if (!list) return { lists: narrowedLists(ref.text, ref.loose) };
-      const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose);
+      // A name that matches no title whole may still mention one task's words; deleting needs the whole name unless said in passing.
+      const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose || req.intent !== 'delete');
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
       if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
       return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };
@@ -239,8 +240,8 @@ export function plan(req: Request, turn: Turn, ctx: Context): Decision {
       return say(chatReply(req.kind));
     case 'suggest':
       // "buy milk tomorrow at 5pm": the details typed with it make a to-do entry of it (quick add).
-      if (hasDetails(req.item)) return plan({ intent: 'add', items: [req.item] }, turn, ctx);
-      return say(offerToAdd(req.item.title));
+      if (req.items.length === 1 && req.items.every(hasDetails)) return plan({ intent: 'add', items: req.items }, turn, ctx);
+      return say(offerToAdd(req.items.map((item) => item.title)));
     case 'add': {
       if (req.items.length === 0 || req.items.every((item) => item.title === '')) return say(ASK_TITLE);
       const adds = turn.done.filter((x) => x.name === 'add_task');

@@ -23,6 +23,8 @@ const PATTERNS: [RegExp, Build][] = [
   [new RegExp(String.raw`^${WHO}(?:don'?t|do not|no longer)\s+(?:really\s+)?(?:want|wish)\s+to\s+(.+?)${TIMES}$`, 'i'), drop],
   [new RegExp(String.raw`^${WHO}(?:'m|am|are|'re)?\s*not\s+(?:doing|bothering with)\s+(.+?)${TIMES}$`, 'i'), drop],
   [/^no\s+need\s+for\s+(.+)$/i, drop],
+  [/^(?:(?:please\s+)?don'?t|do\s+not|no\s+need\s+to|never\s+mind)\s+bother(?:ing)?\s+(?:with|about|doing)\s+(.+)$/i, drop],
+  [new RegExp(String.raw`^(?:${WHO}|you\s+)?can\s+(?:just\s+)?(?:skip|drop|forget(?:\s+about)?|scrap|ditch|lose|cancel|bin)\s+(.+)$`, 'i'), drop],
   [/^never\s*mind\s+(?:about\s+)?(?!(?:that|it|this)$)(.+)$/i, drop],
   // Done, said as a fact.
   [new RegExp(String.raw`^${WHO}(?:'ve|have)?\s*(?:just\s+|already\s+|finally\s+)*(?:got|came|am|'m|are|'re|just)\s+back\s+from\s+(.+)$`, 'i'), done],

@@ -75,6 +75,8 @@ export interface ItemFrame {
   plural?: boolean;
   /** The user said it is one task ("new task: …"): no splitting at commas or "and". */
   one?: boolean;
+  /** Things of a kind the user named ("errands: post office, bank"): no verb is shared among them. */
+  things?: boolean;
 }
 
 /**
@@ -98,7 +100,7 @@ export function newTasks(body: string, quotes: readonly string[], clock: Clock, 
   if (core === '') return [];
   const named = singular && NAMING.test(head?.[0] ?? '');
   const strong = core.split(named ? NAMED_SPLIT : STRONG_SPLIT).filter((part) => part.trim() !== '');
-  const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitLine(core, plural);
+  const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitLine(core, plural, frame.things);
   const tasks = items.flatMap((item): NewTask[] => {
     const own = whole.manyDates ? readDetails(item, clock) : { rest: item, details: {} };
     const title = toTitle(own.rest.replace(/^(?:to|and)\s+/i, ''), quotes);

@@ -30,7 +30,8 @@ export type Request =
   | { intent: 'chat'; kind: ChatKind }
   /** "What did I just add?": what the last change of the conversation was. */
   | { intent: 'recap' }
-  | { intent: 'suggest'; item: NewTask };
+  /** Something that may be a task ("buy milk", "milk, eggs, bread"): offered back before adding. */
+  | { intent: 'suggest'; items: NewTask[] };
 
 /** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */
 export interface Shown {

@@ -9,7 +9,7 @@ import { stripFillers } from './chat.js';
 /** Ways of asking that wrap a command: dropped, and the verb after them made plain. */
 const ASKING = new RegExp(
   [
-    String.raw`(?:would|could|can|will|won't|can't)\s+(?:you|u|ya)\s+(?:(?:please|kindly|possibly|maybe|just|quickly)\s+)*(?:(?:mind|be so kind as to|be able to|consider)\s+)?`,
+    String.raw`(?:would|could|can|will|won't|can't)\s+(?:you|u|ya)\s+(?:(?:please|kindly|possibly|maybe|just|quickly)\s+)*(?:(?:mind|be so kind as to|be able to|consider|be (?:a dear|an angel|a star|kind enough)\s+(?:and|to))\s+)?`,
     String.raw`(?:do|would)\s+you\s+mind\s+`,
     String.raw`mind\s+(?=[a-z]+ing\b)`,
     String.raw`(?:are you able|be so kind as) to\s+`,
@@ -19,7 +19,10 @@ const ASKING = new RegExp(
     String.raw`if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|bother)\s*,?\s*`,
     String.raw`i'?d\s+(?:really\s+)?(?:appreciate\s+it|like\s+it|love\s+it|be\s+grateful)\s+if\s+you\s+(?:could\s+|can\s+|would\s+)?`,
     String.raw`(?:is\s+there\s+)?any\s+chance\s+(?:you\s+(?:could|can|would)|of\s+you)\s+`,
-    String.raw`would\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+`,
+    String.raw`(?:would|is)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all right|fine)\s+(?:for\s+you\s+)?(?:to|if\s+you(?:\s+could)?)\s+`,
+    String.raw`is\s+it\s+(?:ok(?:ay)?|alright|all right|fine)\s+(?:to|if\s+you(?:\s+could)?)\s+`,
+    // "remind me what's left": a question, not a reminder.
+    String.raw`(?:can\s+you\s+)?remind\s+me\s+(?=(?:what|which|when|where|who|how|whether|if)\b)`,
     String.raw`do\s+me\s+a\s+favou?r\s*(?:and\s+|,\s*)`,
     String.raw`i'?d\s+(?:like|love|want)\s+you\s+to\s+`,
   ].map((frame) => `^(?:${frame})`).join('|'),
