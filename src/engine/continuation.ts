@@ -64,6 +64,9 @@ export function continueAdd(request: Request, prepared: string, quotes: readonly
     if (items.length > 0) return { intent: 'add', items };
   }
   if (request.intent === 'update' || request.intent === 'delete' || request.intent === 'complete') return null;
+  // "for saturday", "tomorrow at 9", "high priority" right after an add: details of the task just added.
+  const details = detailsOnly(text.replace(/^(?:and|also|oh)\b[\s,]*/i, ''), clock);
+  if (details) return { intent: 'update', ref: { kind: 'ids', ids: [last.id] }, ...details };
   const fix = FIX.exec(text);
   const body = (fix?.[2] ?? fix?.[3] ?? '').trim();
   if (!fix || body === '') return null;

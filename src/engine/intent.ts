@@ -15,6 +15,8 @@ import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
 import { fixCommandTypos, symbolCommand } from './typos.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
+import { isThing } from './items.js';
+import { readDetails } from './details.js';
 import type { Request } from './types.js';
 import { readUpdate } from './update-intent.js';
 import { unwrap } from './wrappers.js';
@@ -81,7 +83,7 @@ function deleteRequest(s: string, quotes: readonly string[]): Request | null {
 }
 
 const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
-const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
+const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|remember(?!\s+(?:to|that|when|what|how|if|whether|me)\b)(?=\s+(?:the|my|our|a|an)\b)|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
 const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
 const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)(?:\s+|(?=')))?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta|'d better|had better|better|(?:'m|am|are|'re) supposed to|(?:would|'d)\s*${ADVERBS}(?:like|love) to)\s*:?\s+${ADVERBS}(.+)$`, 'i');
 
@@ -97,6 +99,9 @@ function addRequest(s: string, quotes: readonly string[], question: boolean, clo
     if (/^remember\b/i.test(m[1])) return null;
     return withItems(m[1], quotes, clock);
   }
+  // "need milk", "I need new tyres": a thing needed is a thing to get.
+  m = /^(?:(?:i|we)\s+)?(?:(?:still|also|really)\s+)*need\s+(?!to\b|help\b|a hand\b|a break\b|a minute\b|advice\b|you\b)(.+)$/i.exec(s);
+  if (m?.[1] && !question && isThing(readDetails(m[1], clock).rest)) return withItems(m[1], quotes, clock);
   return null;
 }
 
@@ -135,7 +140,7 @@ function bareVerb(verb: string): Request {
 /** Classifies a message already stripped of filler (exported for follow-ups). */
 export function classify(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth = 0): Request | null {
   if (depth > 2 || s === '') return null;
-  const details = readDetailUpdate(s, quotes, clock);
+  const details = readDetailUpdate(s, quotes, clock, question);
   if (details) return details;
   if (/^(?:re-?open|un-?complete|un-?mark|un-?check|un-?tick|un-?do|undelete|restore)\b/i.test(s)) {
     return { intent: 'chat', kind: 'reopen' };

@@ -46,6 +46,8 @@ export function listRequest(s: string): Request | null {
     BARE_LIST.test(lower) ||
     STATUS_ONES.test(lower) ||
     /^what (?:should|do|can|must|shall) (?:i|we) do\b/.test(lower) ||
+    /^what(?:'ve| have)? (?:i|we)(?:'ve)? got(?: (?:on|to do|planned|left|lined up))?(?: (?:today|now|this week))?$/.test(lower) ||
+    /^what'?s (?:on|happening)(?: (?:today|now|for me))?$/.test(lower) ||
     (LIST_START.test(lower) && (LIST_NOUN.test(lower) || ((STATUS_WORD.test(lower) || count) && !ADJECTIVE_START.test(lower))));
   if (!listy) return null;
   const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));

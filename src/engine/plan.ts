@@ -109,6 +109,10 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       const touched = ctx.touched();
       return touched ? { ids: [touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
     }
+    case 'seen': {
+      const seen = ctx.justShown() ?? ctx.shown();
+      return seen && seen.length > 0 ? { ids: seen.map((t) => t.id), tasks } : { say: 'Which tasks do you mean? Tell me their numbers or names.' };
+    }
     case 'positions': {
       const shown = ctx.shown();
       if (!shown && !tasks) return { lists: [WHOLE_LIST] };
