@@ -17,12 +17,13 @@ const HEADED = /^([^:;—–➜→>"\uE000]{1,60}?)\s*(?::|—|–|➜|→|->|=>
 const HEAD_WORDS = new Set(
   `task tasks todo todos to do item items reminder reminders note notes entry entries thing things stuff one ones new another
   more quick add adding added put this these the a an my our for on list following please here's heres here is something down
-  of in create make track heads up self next some you your few couple job jobs chore chores errand errands`
+  of in create make track heads up self next some you your few couple job jobs chore chores errand errands later someday
+  sometime soon eventually`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
 /** Words that make a head a header: it names a task, a list or adding. */
-const SIGNALS = /\b(?:tasks?|todos?|to do|items?|reminders?|notes?|entry|entries|things?|stuff|one|new|add|adding|put|list|following|track|jobs?|chores?|errands?)\b/i;
+const SIGNALS = /\b(?:tasks?|todos?|to do|items?|reminders?|notes?|entry|entries|things?|stuff|one|new|add|adding|put|list|following|track|jobs?|chores?|errands?|later|someday|sometime|eventually)\b/i;
 /** A kind of list a head may name ("shopping:", "work task:"): the items are several things. */
 const KINDS = new Set('shopping groceries grocery errands chores work home personal family school admin garden kitchen office house'.split(' '));
 const PLURAL = /\b(?:tasks|todos|items|things|reminders|entries|notes|these|following|few|couple|list)\b/i;
@@ -91,7 +92,13 @@ export function readThings(s: string, quotes: readonly string[], clock: Clock): 
 
 /** A brain dump on one line: several things to do, the first a verb ("buy milk, eggs and bread", "call the bank, email Jo"). */
 export function readDump(s: string, quotes: readonly string[], clock: Clock): Request | null {
-  if (!s.includes(',') || !TASK_VERBS.has(words(s)[0] ?? '')) return null;
+  if (!TASK_VERBS.has(words(s)[0] ?? '')) return null;
+  // "call mom and email dad and book flights": several things to do joined by "and".
+  const joined = s.split(/\s+and\s+/i);
+  if (!s.includes(',') && joined.length >= 2 && joined.every((part) => TASK_VERBS.has(words(part)[0] ?? ''))) {
+    return { intent: 'add', items: joined.flatMap((part) => newTasks(part, quotes, clock, { one: true })) };
+  }
+  if (!s.includes(',')) return null;
   const items = newTasks(s, quotes, clock);
   return items.length >= 2 && splitLine(readDetails(s, clock).rest, false).length >= 2 ? { intent: 'add', items } : null;
 }

@@ -7,7 +7,7 @@ import { TASK_VERBS } from './lexicon.js';
 import { words } from './text.js';
 
 /** A bullet or number starting a line ("- ", "* ", "• ", "2. ", "3) "); "-v" is not one. */
-export const BULLET = /^\s*(?:[-*•·‣▪◦–—+>]+|\(?\d{1,2}[.)])\s+/;
+export const BULLET = /^\s*(?:(?:[-*•·‣▪◦–—+>]+|\(?\d{1,2}[.)])\s+(?:\[\s*\]\s*)?|\[\s*\]\s*)/;
 /** A line break (kept as a semicolon by the text preparation) or a typed semicolon. */
 const LINE = /\s*;\s*/;
 /** Numbered items typed on one line ("1) renew car tax 2) book MOT"). */

@@ -4,7 +4,7 @@
 // ones the calendar reads. Replies stay in English.
 
 /** First words that make a message Spanish. */
-const SPANISH = /^(?:[¿¡]|(?:añade|añadir|agrega|agregar|apunta|anota|apúntame|recuérdame|recuerdame|nueva|tengo|necesito|marca|completa|termina|finaliza|borra|borrar|elimina|eliminar|quita|quitar|cambia|cambiar|renombra|muéstrame|muestrame|muestra|enséñame|ensename|lista|qué|cuántas|cuantas|ya|hola|gracias|adiós|adios|ayuda)\b)/iu;
+const SPANISH = /^(?:[¿¡]|(?:mis|añade|añadir|agrega|agregar|apunta|anota|apúntame|recuérdame|recuerdame|nueva|tengo|necesito|marca|completa|termina|finaliza|borra|borrar|elimina|eliminar|quita|quitar|cambia|cambiar|renombra|muéstrame|muestrame|muestra|enséñame|ensename|lista|qué|cuántas|cuantas|ya|hola|gracias|adiós|adios|ayuda)\b)/iu;
 
 const WEEKDAYS: Record<string, string> = { lunes: 'monday', martes: 'tuesday', miércoles: 'wednesday', miercoles: 'wednesday', jueves: 'thursday', viernes: 'friday', sábado: 'saturday', sabado: 'saturday', domingo: 'sunday' };
 
@@ -27,11 +27,11 @@ const taskName = (ref: string): string =>
   ref.replace(/^(?:la|las|el|los)\s+tareas?\s+(?:del?|de\s+la|de\s+los|de\s+las|sobre)\s+/iu, 'the ').replace(/\s+de\s+(?:la|mi)\s+lista$/iu, '');
 
 const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^¿?\s*qu[eé]\s+(?:(?:tengo|me\s+queda|queda|hay)\s+(?:pendientes?|por\s+hacer)|me\s+queda|(?:tengo\s+)?pendiente)\s*\??$/iu, () => "what's pending?"],
+  [/^¿?\s*qu[eé]\s+(?:(?:tengo|me\s+queda|queda|hay)\s+(?:pendientes?|por\s+hacer)|me\s+queda|(?:tengo\s+)?pendiente|tengo\s+que\s+hacer|(?:me\s+)?falta(?:\s+por\s+hacer)?)\s*\??$/iu, () => "what's pending?"],
   [/^¿?\s*qu[eé]\s+(?:he|hemos)\s+(?:terminado|hecho|completado|acabado)\s*\??$/iu, () => 'what have I completed?'],
   [/^¿?\s*cu[aá]ntas\s+tareas\s+(?:tengo|hay)(\s+pendientes)?\s*\??$/iu, (m) => (m[1] ? 'how many tasks are pending?' : 'how many tasks do I have?')],
   [/^(?:mu[eé]strame|muestra|ens[eé][ñn]ame|lista|listar|dame)\s+(?:todas\s+)?(?:mis|las)\s+tareas\s*[.!?]*$/iu, () => 'show all my tasks'],
-  [/^¿?\s*(?:qu[eé]|cu[aá]les)\s+(?:son\s+)?(?:mis\s+)?tareas(?:\s+tengo)?\s*\??$/iu, () => 'show all my tasks'],
+  [/^¿?\s*(?:(?:qu[eé]|cu[aá]les)\s+(?:son\s+)?)?(?:mis\s+)?tareas(?:\s+tengo)?\s*\??$/iu, () => 'show all my tasks'],
   [/^(?:añade|añadir|agrega|agregar|apunta|apúntame|anota|crea|crear)\s+(?:una\s+)?(?:nueva\s+)?(?:tarea\s*:?\s*)?(.+)$/iu, (m) => `add ${listAnd(englishDates(m[1] ?? ''))}`],
   [/^nueva\s+tarea\s*:?\s*(.+)$/iu, (m) => `new task: ${englishDates(m[1] ?? '')}`],
   [/^recu[eé]rdame\s+(?:que\s+)?(.+)$/iu, (m) => `remind me to ${englishDates(m[1] ?? '')}`],

@@ -73,6 +73,9 @@ export function fixCommandTypos(text: string): string {
 
 /** A symbol typed first in place of a command: a tick completes, a bin deletes, a plus adds. */
 const SYMBOLS: [RegExp, string][] = [
+  // A checklist line: "- [x] call mom" is done, "- [ ] buy candles" is to do.
+  [/^\s*(?:[-*]\s*)?\[\s*[xX✓✔]\s*\]\s*(?=\S)(?![^\n]*\n)/u, 'done: '],
+  [/^\s*(?:[-*]\s*)?\[\s*\]\s*(?=\S)(?![^\n]*\n)/u, 'add '],
   [/^\s*(?:✔️?|✅|☑️?|✓|✔︎|🗸|\[x\])\s*/iu, 'done: '],
   [/^\s*(?:🗑️?|🗑|❌|✖️?|✗|✘)\s*/u, 'delete '],
   [/^\s*\+\s+(?=\S)/u, 'add '],

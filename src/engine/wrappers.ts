@@ -17,6 +17,8 @@ const ASKING = new RegExp(
     String.raw`i\s+wonder\s+if\s+you\s+(?:could|can|would)\s+`,
     String.raw`(?:it'?d|it would|that'?d|that would|it will|it'?ll)\s+(?:be\s+(?:great|nice|good|lovely|helpful|awesome|amazing|super|brilliant)|help)\s+if\s+you\s+(?:could\s+|can\s+|would\s+)?`,
     String.raw`if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|bother)\s*,?\s*`,
+    String.raw`if\s+you\s+(?:(?:don'?t|do\s+not)\s+mind|could|can|would|have\s+a\s+(?:sec|second|moment|minute))\s*,?\s*`,
+    String.raw`you\s+(?:could|might|may)\s+(?:(?:please|just|also)\s+)?`,
     String.raw`i'?d\s+(?:really\s+)?(?:appreciate\s+it|like\s+it|love\s+it|be\s+grateful)\s+if\s+you\s+(?:could\s+|can\s+|would\s+)?`,
     String.raw`(?:is\s+there\s+)?any\s+chance\s+(?:you\s+(?:could|can|would)|of\s+you)\s+`,
     String.raw`(?:would|is)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all right|fine)\s+(?:for\s+you\s+)?(?:to|if\s+you(?:\s+could)?)\s+`,
