@@ -7,17 +7,21 @@ import type { Request } from './types.js';
 
 type Build = (m: RegExpExecArray, quotes: readonly string[]) => Request | null;
 
-const drop: Build = (m, q) => (m[1] ? { intent: 'delete', ref: looseRef(m[1], q) } : null);
+/** A time that makes a remark temporary: "not doing the paint today" puts it off, it does not let it go. */
+const FOR_NOW = /\b(?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening)|for now|right now|yet|later|till|until)\b/i;
+
+const drop: Build = (m, q) => (m[1] && !FOR_NOW.test(m[1]) ? { intent: 'delete', ref: looseRef(m[1], q) } : null);
 const done: Build = (m, q) => (m[1] ? { intent: 'complete', ref: looseRef(m[1], q) } : null);
 
 const WHO = String.raw`(?:(?:i|we)(?:\s+|(?=')))?`;
-const TIMES = String.raw`(?:\s+(?:any\s?more|now|after all|either|this (?:year|week|month|time)|today|for now))*`;
+// Only words that make it final: "not doing the dishes today" puts a task off, it does not drop it.
+const TIMES = String.raw`(?:\s+(?:any\s?more|now|after all|either|at all|this year))*`;
 const NOT_NEEDED = String.raw`(?:needed|necessary|required|happening|relevant|important|going ahead|a thing|on)`;
 
 const PATTERNS: [RegExp, Build][] = [
   // Letting go.
   [new RegExp(String.raw`^(.+?)\s+(?:is|are|was|'s|'re)(?:\s+not|n't)\s+(?:really\s+)?${NOT_NEEDED}${TIMES}$`, 'i'), drop],
-  [new RegExp(String.raw`^(.+?)\s+(?:is|are|'s|'re)\s+(?:off|cancell?ed|called off|scrapped|dead|no longer ${NOT_NEEDED})${TIMES}$`, 'i'), drop],
+  [new RegExp(String.raw`^(.+?)\s+(?:is|are|'s|'re)\s+(?:cancell?ed|called off|scrapped|no longer ${NOT_NEEDED})${TIMES}$`, 'i'), drop],
   [/^(.+?)\s+can\s+(?:go|be\s+(?:deleted|removed|dropped|scrapped|binned|forgotten))(?:\s+now)?$/i, drop],
   [new RegExp(String.raw`^${WHO}(?:won'?t|will not|don'?t|do not|no longer|shan'?t)\s+(?:really\s+)?need\s+(?!to\b)(.+?)${TIMES}$`, 'i'), drop],
   [new RegExp(String.raw`^${WHO}(?:don'?t|do not|no longer)\s+(?:really\s+)?(?:want|wish)\s+to\s+(.+?)${TIMES}$`, 'i'), drop],

@@ -47,7 +47,8 @@ const IRREGULAR: Record<string, string> = { got: 'get', wrote: 'write', written:
 /** The "-ing" and past forms of the command verbs, each to its plain form ("marking" -> "mark", "crossed" -> "cross"). */
 const FORMS = new Map<string, string>(Object.entries(IRREGULAR));
 for (const verb of VERBS) {
-  const doubled = /[^aeiou][aeiou][bdglmnprt]$/.test(verb) && verb.length <= 4 ? verb + verb.slice(-1) : verb;
+  // One vowel before a last consonant doubles it: put -> putting, drop -> dropped, scrap -> scrapped (not edit).
+  const doubled = /^[^aeiou]*[aeiou][bdglmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
   const silent = verb.endsWith('e') ? verb.slice(0, -1) : doubled;
   FORMS.set(`${silent}ing`, verb);
   FORMS.set(verb.endsWith('e') ? `${verb}d` : `${doubled}ed`, verb);

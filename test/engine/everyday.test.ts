@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CATEGORIES, EVERYDAY } from './everyday/index.js';
+import { PROBE_ROWS } from './everyday/probes.js';
 import { formatTally, tally } from './everyday/score.js';
 import { closeWorld, describeFailure, runCase } from './runner.js';
 
@@ -45,3 +46,10 @@ test('everyday phrasing: every category stays at or above its floor', async () =
     assert.ok(t.passed >= (FLOORS[t.category] ?? 0), `${t.category}: ${t.passed}/${t.total} fell below its floor ${FLOORS[t.category]}`);
   }
 });
+
+for (const row of PROBE_ROWS) {
+  test(`regression (issue 15) ${row.id}`, async () => {
+    const result = await runCase(row);
+    assert.ok(result.ok, describeFailure(row, result));
+  });
+}
