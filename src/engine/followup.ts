@@ -49,7 +49,9 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
 
   const continued = continueAdd(request, prepared, quotes, prev, clock);
   if (continued) return continued;
-  const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
+  // "ok great, and the hotel too": the acknowledgement before "and" is not part of it.
+  const lead = prepared.trim().replace(/^(?:(?:ok(?:ay)?|great|cool|right|yes|yeah|yep|good|perfect|nice|thanks?)\b[\s,!.]*)+/i, '');
+  const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(lead);
   if (more?.[1] && ANSWERABLE(request)) {
     const before = understand(prev.text, clock);
     if (before.intent === 'complete' || before.intent === 'delete') return { intent: before.intent, ref: parseRef(more[1], quotes) };

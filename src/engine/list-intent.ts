@@ -7,9 +7,9 @@ import type { Request } from './types.js';
 
 const LIST_START = /^(?:show|list|display|view|see|print|get (?:me )?(?:my|the|all)|give me|tell me|read(?: out)?|check (?:my|the|on my|what)|pull up|bring up|let me see|what'?s|what is|what are|what remains|what|which|how many|any|anything|do i have|do we have|are there|is there|have i|my|all|remaining|pending|open|outstanding|incomplete|unfinished|count|everything|(?:the )?(?:whole|full|entire)|only|just|even)\b/i;
 const LIST_NOUN = /\b(?:tasks?|todos?|list|items?|things|stuff|everything|all|agenda|plate|reminders|anything|ones)\b/i;
-const STATUS_WORD = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|done|completed?|finished|to do|supposed to do|(?:should|must|need to|have to) do|ticked|checked|crossed)\b/i;
+const STATUS_WORD = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|done|completed?|finish(?:ed)?|to do|supposed to do|(?:should|must|need to|have to) do|ticked|checked|crossed)\b/i;
 const PENDING = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|active|still|due|upcoming|supposed to|to do|need to|have to|should i|haven'?t|not (?:yet )?(?:done|finished|completed?)|yet)\b/i;
-const COMPLETED = /\b(?:done|completed?|finished|checked(?:[- ]off)?|ticked(?:[- ]off)?|crossed(?:[- ]off)?|accomplished|achieved|closed)\b/i;
+const COMPLETED = /\b(?:done|completed?|finish(?:ed)?|checked(?:[- ]off)?|ticked(?:[- ]off)?|crossed(?:[- ]off)?|accomplished|achieved|closed)\b/i;
 const BARE_LIST = /^(?:(?:completed|finished|pending|open|remaining|outstanding)(?: tasks| ones| items| todos)?|done (?:tasks|ones|items)|show me|tasks?|todos?|my (?:tasks|todos|list|todo list|stuff)|list|the list|todo list|to do list|everything|ls|agenda|show|status)$/i;
 /** "the finished ones", "the open tasks?": a status and a list noun, nothing else. */
 const STATUS_ONES = /^(?:the\s+)?(?:(?:un)?finished|completed|done|open|pending|closed|active|ticked[- ]off|crossed[- ]off|checked[- ]off|outstanding|remaining|incomplete)\s+(?:ones|tasks|items|todos)$/i;

@@ -15,7 +15,7 @@ export function isOffTopic(s: string): boolean {
   return (WORLD.test(s) || SUM.test(s)) && !TASK_TALK.test(s);
 }
 
-const RECAP = /^what\s+(?:(?:did|have)\s+(?:i|you|we)\s+(?:just|last)\b|(?:was|were)\s+the\s+last\s+(?:thing|task|one|change)s?\b|(?:did|have)\s+(?:i|you|we)\s+\w+\s+(?:just now|a (?:minute|moment|second) ago)|did\s+you\s+(?:just\s+)?do\b)/i;
+const RECAP = /^(?:which\s+(?:one|task)s?\s+did\s+(?:you|i|we)\s+(?:just\s+)?\w+|what\s+(?:(?:did|have)\s+(?:i|you|we)\s+(?:just|last)\b|(?:was|were)\s+the\s+last\s+(?:thing|task|one|change)s?\b|(?:did|have)\s+(?:i|you|we)\s+\w+\s+(?:just now|a (?:minute|moment|second) ago)|did\s+you\s+(?:just\s+)?do\b))/i;
 
 /** "What did I just add?", "what was the last thing I added?": a question about the last change. */
 export function readRecap(s: string): Request | null {
