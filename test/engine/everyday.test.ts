@@ -2,6 +2,7 @@
 // pass rate per category, each held at or above the floor it last reached (floors only go up).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { EVERYDAY_HOLDOUT } from './everyday/holdout.js';
 import { CATEGORIES, EVERYDAY } from './everyday/index.js';
 import { PROBE_ROWS } from './everyday/probes.js';
 import { formatTally, tally } from './everyday/score.js';
@@ -53,3 +54,29 @@ for (const row of PROBE_ROWS) {
     assert.ok(result.ok, describeFailure(row, result));
   });
 }
+
+/**
+ * The held-out rows, written with the category tables before any engine change and scored once, after the
+ * engine work: 118/123 (95.9%). They are never tuned against; the rows it missed stay misses, with why.
+ */
+const HOLDOUT_PASSED = 118;
+const HOLDOUT_MISSES: Record<string, string> = {
+  'polite-11': '"can you remind me what\'s on my plate" lists every task, done ones too, not what is pending',
+  'fact-4': '"got the prescription": "get" is not read as the "pick up" of "Pick up the prescription"',
+  'filler-6': '"great, that one is done now": the trailing "now" stops it being read as "that one is done"',
+  'offtopic-6': '"how many km to the moon" is read as a count of tasks before it is seen as off topic',
+  'dump-3': '"bread and butter pudding" is split at "and": the pair is not among the fixed ones',
+};
+
+test(`everyday held-out phrasing: ${HOLDOUT_PASSED}/${EVERYDAY_HOLDOUT.length} pass, the misses are the known ones`, async () => {
+  const results = [];
+  const unexpected: string[] = [];
+  for (const row of EVERYDAY_HOLDOUT) {
+    const result = await runCase(row);
+    results.push(result);
+    if (!result.ok && !(row.id in HOLDOUT_MISSES)) unexpected.push(describeFailure(row, result));
+  }
+  console.log(`everyday held-out phrasing:\n${formatTally(tally(results), CATEGORIES)}`);
+  assert.deepEqual(unexpected, [], 'held-out rows failing that are not known misses');
+  assert.ok(results.filter((r) => r.ok).length >= HOLDOUT_PASSED, 'the held-out pass count fell');
+});
