@@ -5,6 +5,8 @@ import { chatKind } from './chat.js';
 import { readClauses } from './clauses.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
+import { readDetails } from './details.js';
+import { isThing } from './items.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
@@ -13,11 +15,9 @@ import { looseRef, parseRef, type Ref } from './refs.js';
 import { fromSpanish } from './spanish.js';
 import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
-import { fixCommandTypos, symbolCommand } from './typos.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
-import { isThing } from './items.js';
-import { readDetails } from './details.js';
 import type { Request } from './types.js';
+import { fixCommandTypos, symbolCommand } from './typos.js';
 import { readUpdate } from './update-intent.js';
 import { unwrap } from './wrappers.js';
 
@@ -190,6 +190,12 @@ function withTypedWords(request: Request, typed: Request): Request {
   return request;
 }
 
+/**
+ * Reads a prepared message, in this order: chat ("thanks"); then, with fillers and ways of asking taken
+ * off, a question about the last change; a header or a pasted list (their lines are items whatever they
+ * say); a remark and a command about one task; the command itself; and when it is none, a brain dump, an
+ * offer to add what may be tasks, or the answer saying what the assistant can do.
+ */
 function understandText(text: string, quotes: readonly string[], clock: Clock): Request {
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
