@@ -18,7 +18,7 @@ const FIX = new RegExp(
   String.raw`^${MARKER}+((?:(?:scratch|forget|cancel)\s+that\b[\s,!.]*)?)(?:i\s+meant(?:\s+to\s+say)?\s+|i\s+mean\s+|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+|it\s+should\s+be\s+|should\s+be\s+)?(.*)$|^i\s+meant(?:\s+to\s+say)?\s+(.+)$`,
   'i',
 );
-const RETRACT = /^(?:scratch|strike|undo|forget|cancel)\s+that[.!]*$/i;
+const RETRACT = /^(?:scratch|strike|forget|cancel)\s+that[.!]*$/i;
 
 /** The tasks the turn added, in order. */
 function addedBy(turn: Turn): Shown[] {
