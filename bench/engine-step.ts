@@ -4,6 +4,7 @@
 // database's work between steps does not count. A benchmark, not a test: it reports, it does not assert.
 // Run: npx tsx bench/engine-step.ts
 import { nextStep } from '../src/engine/index.js';
+import { EVERYDAY } from '../test/engine/everyday/index.js';
 import { DETAIL_HOLDOUT } from '../test/engine/phrasings-details-holdout.js';
 import { DETAIL_PHRASINGS } from '../test/engine/phrasings-details.js';
 import { HOLDOUT } from '../test/engine/phrasings-holdout.js';
@@ -30,11 +31,13 @@ function measure(steps: readonly StepInput[]): { median: number; p95: number; st
 }
 
 const details = await recorded([...DETAIL_PHRASINGS, ...DETAIL_HOLDOUT]);
+const everyday = await recorded(EVERYDAY);
 const others = await recorded([...PHRASINGS, ...HOLDOUT]);
 await closeWorld();
 const tables = [
-  ['all tables', [...others, ...details]],
+  ['all tables', [...others, ...details, ...everyday]],
   ['date-heavy tables', details],
+  ['everyday tables (issue 15)', everyday],
 ] as const;
 for (const [name, steps] of tables) {
   const { median, p95, steps: count } = measure(steps);

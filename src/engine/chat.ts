@@ -40,9 +40,14 @@ export function chatKind(text: string): ChatKind | null {
   return null;
 }
 
+// Words said before a request: stripped wherever they stand first.
 const LEADING = [
-  /^(?:(?:hi+|hello+|hey+|yo+)(?: (?:there|bot|buddy|mate|assistant|again))?|what'?s up|wass?up|sup|how are you(?: doing)?|how'?s it going|hiya|ok(?:ay)?|so|um+|uh+|erm|well|oh|alright|right|hmm+|ugh+|argh+|oops|damn|please|kindly|quickly|just|also|and|then|now|actually|btw|by the way|oh and|one more thing|another thing|listen|look|quick one|good (?:morning|afternoon|evening))\b[\s,!.:;-]*/i,
-  /^(?:(?:can|could|would|will|can't|won't)\s+(?:you|ya|u)\s+(?:please\s+|kindly\s+|just\s+)?|would you mind\s+|would you be able to\s+|are you able to\s+|i'?d like you to\s+|i want you to\s+|i need you to\s+|go ahead and\s+|help me\s+|let'?s\s+|you can\s+|you should\s+)/i,
+  /^(?:(?:hi+|hello+|hey+|yo+)(?: (?:there|bot|buddy|mate|assistant|again))?|what'?s up|wass?up|sup|how are you(?: doing)?|how'?s it going|hiya|ok(?:ay)?|so|um+|uh+|uhm+|erm+|well|oh|alright|right|hmm+|ugh+|argh+|oops|damn|please|kindly|quickly|just|also|and|then|now|actually|btw|by the way|oh and|one more thing|another thing|listen|look|good (?:morning|afternoon|evening)|anyway?s?|basically|nah|meh|let me think|i (?:guess|think|suppose|reckon)|heads up|right then)\b[\s,!.:;…-]*/i,
+  /^(?:i want you to\s+|i need you to\s+|go ahead and\s+|help me\s+(?!remember\b)|let'?s\s+|you can\s+|you should\s+)/i,
+  // Only before a comma or the like ("cool, add …", "yeah, remove …", "next: add …"): these can start a title.
+  /^(?:cool|great|nice|yeah|yep|yup|sure|fine|k|kk|lol|haha+|next|wait|no wait|oh wait|hold on|let me see|perfect|awesome|excellent|brilliant|lovely|got it|done that|gotcha|okey ?dokey)\s*(?:[,!.:;…—–]+|\s-+)\s*/i,
+  // Or before another word of the same kind, or a command ("lol ok add laundry").
+  /^(?:cool|great|nice|yeah|yep|yup|sure|fine|k|kk|lol|haha+)\s+(?=(?:ok(?:ay)?|so|and|now|then|add|delete|remove|mark|complete|show|list|tick|cross|please|can|could)\b)/i,
 ];
 const TRAILING = /[\s,]*(?:\b(?:please|thanks|thank you|thank u|thanks a lot|for me|asap|real quick|quickly|ok|okay|if you can|if possible|when you can|thx|cheers|mate|buddy)\b)?[\s!?.,]*$/i;
 

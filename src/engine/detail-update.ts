@@ -133,9 +133,13 @@ const PATTERNS: [RegExp, Build][] = [
   [/^(?:make|set|change)\s+(it|that|this|that one|this one|task\s*#?\s*\d+|#\s*\d+)\s+(.+)$/i, setDetails],
 ];
 
-/** Reads an edit of due date, priority, tags or repeat; null when the message is not one. */
-export function readDetailUpdate(s: string, quotes: readonly string[], clock: Clock): Request | null {
+/** "The rent is due friday", "the lamp is high priority": statements that, asked ("…?"), are questions instead. */
+const STATEMENTS = new Set([setDueOnly, setPriority]);
+
+/** Reads an edit of due date, priority, tags or repeat; null when the message is not one (or asks whether it is so). */
+export function readDetailUpdate(s: string, quotes: readonly string[], clock: Clock, question = false): Request | null {
   for (const [re, build] of PATTERNS) {
+    if (question && STATEMENTS.has(build) && !/^(?:make|set|mark|flag|change|update)\b/i.test(s)) continue;
     const m = re.exec(s);
     const request = m ? build(m, quotes, clock) : null;
     if (request) return request;

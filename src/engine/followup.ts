@@ -2,8 +2,8 @@
 // after "which one do you mean?", "buy milk" after "what should the task say?", "yes" after an
 // offer, "and the passport one too" after a delete. Which question was asked, and about which
 // tasks, is worked out again from the previous turn (recall.ts), never read from the reply's words.
-import { stripFillers } from './chat.js';
 import type { Clock } from './clock.js';
+import { continueAdd } from './continuation.js';
 import { readTurn } from './history.js';
 import { understand } from './intent.js';
 import { findByName } from './match.js';
@@ -12,6 +12,7 @@ import { parseRef, type Ref } from './refs.js';
 import { asTyped, prepare } from './text.js';
 import { asTypedTasks, newTasks, toTitle } from './titles.js';
 import type { Request, Shown, TranscriptEntry } from './types.js';
+import { unwrap } from './wrappers.js';
 
 const ANSWERABLE = (r: Request): boolean =>
   r.intent === 'suggest' || (r.intent === 'chat' && (r.kind === 'unknown' || r.kind === 'yes'));
@@ -46,7 +47,11 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   if (!prev) return null;
   const { text: prepared, literal, quotes } = prepare(text);
 
-  const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(prepared.trim());
+  const continued = continueAdd(request, prepared, quotes, prev, clock);
+  if (continued) return continued;
+  // "ok great, and the hotel too": the acknowledgement before "and" is not part of it.
+  const lead = prepared.trim().replace(/^(?:(?:ok(?:ay)?|great|cool|right|yes|yeah|yep|good|perfect|nice|thanks?)\b[\s,!.]*)+/i, '');
+  const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(lead);
   if (more?.[1] && ANSWERABLE(request)) {
     const before = understand(prev.text, clock);
     if (before.intent === 'complete' || before.intent === 'delete') return { intent: before.intent, ref: parseRef(more[1], quotes) };
@@ -54,8 +59,8 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   if (!ANSWERABLE(request)) return null;
 
   const { request: before, reply } = outcomeOf(prev, clock);
-  const answer = stripFillers(prepared);
-  const typedAnswer = stripFillers(literal);
+  const answer = unwrap(prepared);
+  const typedAnswer = unwrap(literal);
   const isYes = request.intent === 'chat' && request.kind === 'yes';
   switch (reply?.asked) {
     case 'which': {
@@ -76,7 +81,7 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
       return isYes || reply.subject === undefined || title === '' ? null : { intent: 'update', ref: { kind: 'ids', ids: [reply.subject] }, title };
     }
     case 'offerAdd':
-      return isYes && before.intent === 'suggest' ? { intent: 'add', items: [before.item] } : null;
+      return isYes && before.intent === 'suggest' ? { intent: 'add', items: before.items } : null;
     case 'deleteAll':
       return isYes ? { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true } : null;
     default:

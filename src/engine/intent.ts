@@ -1,53 +1,29 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
-import { chatKind, stripFillers } from './chat.js';
+import { readDump, readHeader, readPastedList, readThings, type LineKind } from './capture.js';
+import { chatKind } from './chat.js';
+import { readClauses } from './clauses.js';
 import type { Clock } from './clock.js';
 import { readDetailUpdate } from './detail-update.js';
+import { readDetails } from './details.js';
+import { isThing } from './items.js';
 import { isPastForm } from './lemma.js';
 import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
-import { readListQuery } from './list-query.js';
-import { parseRef, type Ref, type Status } from './refs.js';
-import { asTyped, fixCommandTypos, prepare, words } from './text.js';
+import { listQueryRequest, listRequest } from './list-intent.js';
+import { isOffTopic, readRecap } from './offtopic.js';
+import { looseRef, parseRef, type Ref } from './refs.js';
+import { fromSpanish } from './spanish.js';
+import { readStatement } from './statements.js';
+import { asTyped, prepare, words } from './text.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
 import type { Request } from './types.js';
+import { fixCommandTypos, symbolCommand } from './typos.js';
 import { readUpdate } from './update-intent.js';
+import { unwrap } from './wrappers.js';
 
 /** States a task leaves behind ("the windows are clean now"). */
 const DONE_STATES = new Set(['clean', 'tidy', 'empty', 'ready', 'sorted', 'packed', 'organised', 'organized', 'fixed', 'booked', 'paid', 'sent']);
 const DONE_WORDS = String.raw`(?:done|complete|completed|finished|closed|resolved|checked(?: off)?|ticked(?: off)?|crossed off|sorted|handled|taken care of|dealt with|over|finito)`;
-const LIST_START = /^(?:show|list|display|view|see|print|get (?:me )?(?:my|the|all)|give me|tell me|read(?: out)?|check (?:my|the|on my|what)|pull up|bring up|let me see|what'?s|what is|what are|what remains|what|which|how many|any|anything|do i have|do we have|are there|is there|have i|my|all|remaining|pending|open|outstanding|incomplete|unfinished|count)\b/i;
-const LIST_NOUN = /\b(?:tasks?|todos?|list|items?|things|stuff|everything|all|agenda|plate|reminders|anything)\b/i;
-const STATUS_WORD = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|done|completed?|finished|to do|supposed to do|(?:should|must|need to|have to) do)\b/i;
-const PENDING = /\b(?:pending|left|remains?|remaining|open|outstanding|incomplete|unfinished|undone|active|still|due|upcoming|supposed to|to do|need to|have to|should i|haven'?t|not (?:yet )?(?:done|finished|completed?)|yet)\b/i;
-const COMPLETED = /\b(?:done|completed?|finished|checked off|ticked off|crossed off|accomplished|achieved|closed)\b/i;
-const BARE_LIST = /^(?:(?:completed|finished|pending|open|remaining|outstanding)(?: tasks| ones| items| todos)?|done (?:tasks|ones|items)|show me|tasks?|todos?|my (?:tasks|todos|list|todo list|stuff)|list|the list|todo list|to do list|everything|ls|agenda|show|status)$/i;
-
-function statusOf(lower: string, fallback: Status): Status {
-  if (PENDING.test(lower)) return 'pending';
-  if (COMPLETED.test(lower)) return 'completed';
-  return fallback;
-}
-
-/** A list narrowed by due date, priority, tag or words, or sorted. */
-function listQueryRequest(s: string, quotes: readonly string[], clock: Clock): Request | null {
-  const query = readListQuery(s, quotes, clock);
-  if (!query) return null;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/i.test(s);
-  return { intent: 'list', status: statusOf(query.rest.toLowerCase(), query.search ? 'all' : 'pending'), count, query };
-}
-
-function listRequest(s: string): Request | null {
-  const lower = s.toLowerCase();
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(lower);
-  const listy =
-    BARE_LIST.test(lower) ||
-    /^what (?:should|do|can|must|shall) (?:i|we) do\b/.test(lower) ||
-    (LIST_START.test(lower) && (LIST_NOUN.test(lower) || STATUS_WORD.test(lower) || count));
-  if (!listy) return null;
-  const ids = [...lower.matchAll(/(?:\btask\s*#?\s*|#\s*)(\d+)\b/g)].map((m) => Number(m[1]));
-  if (ids.length > 0) return { intent: 'status', ref: { kind: 'ids', ids } };
-  return { intent: 'list', status: statusOf(lower, 'all'), count };
-}
 
 function isPast(word: string): boolean {
   return !NOT_DONE_VERBS.has(word) && !TASK_VERBS.has(word) && isPastForm(word);
@@ -65,14 +41,20 @@ function completeRequest(s: string, quotes: readonly string[]): Request | null {
   if (m?.[1] && m[2] && isPast(m[2].toLowerCase())) return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
   m = /^(?:complete|completed|finish|finished|close|closed|resolve|resolved|accomplish(?:ed)?|check(?:ed)?(?: off)?|tick(?:ed)?(?: off)?|cross(?:ed)? (?:off|out)|strike(?: off| out)?|done(?: with)?|knock(?:ed)? (?:out|off)|wrap(?:ped)? up)\b[\s:,-]*(.+?)(?:\s+off)?$/i.exec(s);
   if (m?.[1] && !/^(?:list|tasks|todos|my list)$/i.test(m[1])) return { intent: 'complete', ref: ref(m[1]) };
+  m = /^(?:cross|tick|check|knock)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to do\s+)?list)?$/i.exec(s);
+  if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   m = /^(?:i'?m|i am|we'?re|we are)\s+(?:all\s+|now\s+)?(?:done|finished|through)\s+(?:with\s+)?(.+)$/i.exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   return null;
 }
 
-function reportedDone(s: string, quotes: readonly string[], question: boolean): Request | null {
+/** When a thing was done ("gym done for today", "paid it this morning"): no part of the task's name. */
+const WHEN_DONE = /\s+(?:for (?:today|now|the day|the week)|today|this (?:morning|afternoon|evening)|yesterday|earlier(?: today)?|already|at last|just now)$/i;
+
+function reportedDone(said: string, quotes: readonly string[], question: boolean): Request | null {
   if (question) return null;
-  const ref = (p: string): Ref => parseRef(p, quotes);
+  const s = said.replace(WHEN_DONE, '');
+  const ref = (p: string): Ref => looseRef(p, quotes);
   let m = /^(?:i\s+|we\s+)?got\s+(.+?)\s+done$/i.exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   m = new RegExp(String.raw`^(.+?)(?:'s)?\s+(?:is|are|was|were|has been|have been|got|now)?\s*(?:all\s+)?${DONE_WORDS}$`, 'i').exec(s);
@@ -84,9 +66,9 @@ function reportedDone(s: string, quotes: readonly string[], question: boolean): 
     const object = ref(m[2]);
     return { intent: 'complete', ref: object.kind === 'name' ? ref(`${m[1]} ${m[2]}`) : object };
   }
-  m = /^(.+?)\s+(?:is|are|was|were|has been|have been)?\s*([a-z]+)(?:\s+now)?$/i.exec(s);
+  m = /^(.+?)\s+(?:is|are|was|were|has been|have been)?\s*([a-z]+)(\s+(?:up|off|out|in|back|down|over))?(?:\s+now)?$/i.exec(s);
   if (m?.[1] && m[2] && !/^(?:i|we|you|they|he|she|it|that|this)$/i.test(m[1]) && words(s).length <= 6 && (isPast(m[2].toLowerCase()) || DONE_STATES.has(m[2].toLowerCase()))) {
-    return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}`) };
+    return { intent: 'complete', ref: ref(`${m[1]} ${m[2]}${m[3] ?? ''}`) };
   }
   return null;
 }
@@ -101,9 +83,9 @@ function deleteRequest(s: string, quotes: readonly string[]): Request | null {
 }
 
 const ADD_VERB = /^(?:add|create|new|insert|include|save|jot(?:\s+down)?|write\s+down|note\s+down|log|track|append|enter|record|put(?:\s+down)?|stick|pop|throw|make\s+(?=(?:a|an|another|new|one)\b))\b\s*(.*)$/i;
-const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
+const REMINDER = /^(?:remind me(?:(?: to| that| about)\b|:)?|remember(?!\s+(?:to|that|when|what|how|if|whether|me)\b)(?=\s+(?:the|my|our|a|an)\b)|(?:set|add|create|make)(?: me)? an? (?:new )?reminder(?: to| for| about|:)?|reminder(?: to)?:?|remember to|(?:please )?don'?t (?:let me )?forget(?: to)?|note to self:?|todo:?|to do:|task:|new task:?)\s*(.+)$/i;
 const ADVERBS = String.raw`(?:(?:really|still|also|definitely|probably|maybe|seriously|totally|just|quickly|urgently|finally|absolutely|soon)\s+)*`;
-const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)\s+)?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta)\s+${ADVERBS}(.+)$`, 'i');
+const OBLIGATION = new RegExp(String.raw`^(?:(?:i|we)(?:\s+|(?=')))?${ADVERBS}(?:need to|have to|must|should|ought to|got to|'ve got to|have got to|want to|wanna|gotta|'d better|had better|better|(?:'m|am|are|'re) supposed to|(?:would|'d)\s*${ADVERBS}(?:like|love) to)\s*:?\s+${ADVERBS}(.+)$`, 'i');
 
 function addRequest(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth: number): Request | null {
   let m = REMINDER.exec(s);
@@ -117,6 +99,9 @@ function addRequest(s: string, quotes: readonly string[], question: boolean, clo
     if (/^remember\b/i.test(m[1])) return null;
     return withItems(m[1], quotes, clock);
   }
+  // "need milk", "I need new tyres": a thing needed is a thing to get.
+  m = /^(?:(?:i|we)\s+)?(?:(?:still|also|really)\s+)*need\s+(?!to\b|help\b|a hand\b|a break\b|a minute\b|advice\b|you\b)(.+)$/i.exec(s);
+  if (m?.[1] && !question && isThing(readDetails(m[1], clock).rest)) return withItems(m[1], quotes, clock);
   return null;
 }
 
@@ -134,7 +119,10 @@ function questionRequest(s: string, quotes: readonly string[]): Request | null {
   // "when is the dentist due?", "is the report due today?": the answer says the task's due date.
   const when = /^when(?:'s|\s+is|\s+was|\s+are)\s+(.+?)\s+due\b.*$/i.exec(s);
   const m = /^(?:did|have|has|is|are|was|were|should|shall|do|does|am|can)\s+(?:(?:i|we)\b)?\s*(?:already\s+|still\s+|ever\s+)?(?:need to\s+|have to\s+)?(.+?)(?:\s+(?:yet|already|done|finished|completed?|due\b.*))?$/i.exec(s);
-  const rest = when?.[1] ?? m?.[1] ?? s.replace(/^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+/i, '');
+  const need = /^(?:i|we)\s+(?:still\s+)?(?:need|have) to\s+(.+)$/i.exec(s);
+  const rest = when?.[1] ?? m?.[1] ?? need?.[1];
+  // "will it rain?", "is it going to be sunny?": about the world, not a task.
+  if (rest === undefined || /^(?:it|there|you|he|she|they)\b/i.test(rest)) return null;
   const ref = parseRef(rest, quotes);
   return ref.kind === 'none' ? null : { intent: 'status', ref };
 }
@@ -152,13 +140,15 @@ function bareVerb(verb: string): Request {
 /** Classifies a message already stripped of filler (exported for follow-ups). */
 export function classify(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth = 0): Request | null {
   if (depth > 2 || s === '') return null;
-  const details = readDetailUpdate(s, quotes, clock);
+  const details = readDetailUpdate(s, quotes, clock, question);
   if (details) return details;
   if (/^(?:re-?open|un-?complete|un-?mark|un-?check|un-?tick|un-?do|undelete|restore)\b/i.test(s)) {
     return { intent: 'chat', kind: 'reopen' };
   }
   const noLonger = /\b(?:no longer need to|don'?t need to|do not need to|no need to|don'?t have to|no longer have to|won'?t need to)\s+(.+?)(?:\s+any\s?more)?(?:\s*[,.;]|$)/i.exec(s);
-  if (noLonger?.[1] && !question) return { intent: 'delete', ref: parseRef(noLonger[1], quotes) };
+  if (noLonger?.[1] && !question) return { intent: 'delete', ref: looseRef(noLonger[1], quotes) };
+  const statement = readStatement(s, quotes, question);
+  if (statement) return statement;
   if (/^(?:please\s+)?(?:don'?t|do not|never)\b/i.test(s) && !/^(?:please\s+)?(?:don'?t|do not|never)\s+(?:let me\s+)?forget/i.test(s)) {
     return { intent: 'chat', kind: 'declined' };
   }
@@ -181,7 +171,7 @@ export function classify(s: string, quotes: readonly string[], question: boolean
 
 /** Understands one user message on its own (follow-ups are read elsewhere). */
 export function understand(raw: string, clock: Clock): Request {
-  const { text, literal, quotes } = prepare(raw);
+  const { text, literal, quotes } = prepare(symbolCommand(fromSpanish(raw)));
   const request = understandText(text, quotes, clock);
   // Intents are read without emoji and shorthand; the words a task keeps are read again as typed.
   const keepsWords = request.intent === 'add' || request.intent === 'suggest' || (request.intent === 'update' && (request.title ?? request.description) !== undefined);
@@ -191,7 +181,7 @@ export function understand(raw: string, clock: Clock): Request {
 /** The request with the titles and descriptions of its reading as typed, where that reading agrees. */
 function withTypedWords(request: Request, typed: Request): Request {
   if (request.intent === 'add' && typed.intent === 'add') return { ...request, items: asTypedTasks(request.items, typed.items) };
-  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, item: asTypedTasks([request.item], [typed.item])[0] ?? request.item };
+  if (request.intent === 'suggest' && typed.intent === 'suggest') return { ...request, items: asTypedTasks(request.items, typed.items) };
   if (request.intent === 'update' && typed.intent === 'update') {
     const title = request.title === undefined ? {} : { title: asTyped(request.title, typed.title) };
     const description = request.description === undefined ? {} : { description: asTyped(request.description, typed.description) };
@@ -200,14 +190,38 @@ function withTypedWords(request: Request, typed: Request): Request {
   return request;
 }
 
+/**
+ * Reads a prepared message, in this order: chat ("thanks"); then, with fillers and ways of asking taken
+ * off, a question about the last change; a header or a pasted list (their lines are items whatever they
+ * say); a remark and a command about one task; the command itself; and when it is none, a brain dump, an
+ * offer to add what may be tasks, or the answer saying what the assistant can do.
+ */
 function understandText(text: string, quotes: readonly string[], clock: Clock): Request {
   const kind = quotes.length === 0 ? chatKind(text) : null;
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
-  const s = fixCommandTypos(stripFillers(text));
+  const s = fixCommandTypos(unwrap(text));
+  const recap = readRecap(s);
+  if (recap) return recap;
+  const kindOf = (line: string): LineKind => {
+    const r = classify(fixCommandTypos(unwrap(line)), quotes, false, clock);
+    return r === null || r.intent === 'suggest' ? 'item' : r.intent === 'add' ? 'add' : 'other';
+  };
+  const captured = readHeader(s, quotes, clock) ?? readPastedList(s, quotes, clock, kindOf);
+  if (captured) return captured;
+  const clauses = readClauses(s, quotes, (part) => classify(part, quotes, question, clock));
+  if (clauses) return clauses;
   const request = classify(s, quotes, question, clock);
+  // "tell me about the weather", "will it rain?": not a search of the tasks.
+  const lookup = request?.intent === 'status' || (request?.intent === 'list' && request.query?.search === true);
+  if ((lookup || request === null) && isOffTopic(s)) return { intent: 'chat', kind: 'unknown' };
+  if (request && request.intent !== 'suggest') return request;
+  const dump = question ? null : readDump(s, quotes, clock);
+  if (dump) return dump;
   if (request) return request;
   const first = words(s)[0];
-  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', item: oneTask(s, quotes, clock) };
+  if (first && TASK_VERBS.has(first) && words(s).length <= 8 && !question) return { intent: 'suggest', items: [oneTask(s, quotes, clock)] };
+  const things = question ? null : readThings(s, quotes, clock);
+  if (things) return things;
   return { intent: 'chat', kind: 'unknown' };
 }

@@ -4,7 +4,7 @@
 // all. Only when that finds nothing (a typo, a word the title lacks) is the whole list read.
 import { rootOf, withoutAuxiliaries } from './lemma.js';
 import { STOP_WORDS } from './lexicon.js';
-import { findByName, type Match } from './match.js';
+import { findByName, findMentioned, type Match } from './match.js';
 import { searchable, words } from './text.js';
 
 /** Arguments of one list_tasks call. */
@@ -44,7 +44,12 @@ function queryFor(name: string): string | null {
  * The list_tasks calls that narrow the search for a name: one for the whole name and one for each of its
  * parts (a part with no word to search by cannot name a task); the whole list when the name has no word at all.
  */
-export function narrowedLists(name: string): ListArgs[] {
+export function narrowedLists(name: string, loose = false): ListArgs[] {
+  // A remark in passing need not hold every word of the title: one search per word it says.
+  if (loose) {
+    const keys = [...new Set(words(withoutAuxiliaries(name)).filter((w) => !STOP_WORDS.has(w)).map(searchKey).filter((k) => k.length >= 3))];
+    if (keys.length > 0 && keys.length <= MAX_KEYS) return keys.map((query) => ({ status: 'all', query }));
+  }
   const parts = nameParts(name);
   const names = parts.length > 1 && parts.length <= MAX_PARTS ? [name, ...parts] : [name];
   const queries = names.map(queryFor);
@@ -60,16 +65,19 @@ export function findNamed<T extends { id: number; title: string; completed?: boo
   name: string,
   tasks: readonly T[],
   preferPending: boolean,
+  loose = false,
 ): Match<T> | { kind: 'parts'; tasks: T[] } {
   const match = findByName(name, tasks, preferPending);
   if (match.kind !== 'none') return match;
   const parts = nameParts(name);
-  if (parts.length < 2) return match;
   const found: T[] = [];
-  for (const part of parts) {
+  let named = 0;
+  for (const part of parts.length > 1 ? parts : []) {
     const one = findByName(part, tasks, preferPending);
-    if (one.kind !== 'one') return match;
+    if (one.kind !== 'one') break;
+    named += 1;
     if (!found.includes(one.task)) found.push(one.task);
   }
-  return { kind: 'parts', tasks: found };
+  if (named > 0 && named === parts.length) return { kind: 'parts', tasks: found };
+  return loose ? findMentioned(name, tasks, preferPending) : match;
 }

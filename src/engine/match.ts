@@ -2,7 +2,8 @@
 // a crude stem on both sides, and one typo allowed in longer words ("dentst" ~ "Dentist").
 import { STOP_WORDS } from './lexicon.js';
 import { rootOf, withoutAuxiliaries } from './lemma.js';
-import { editDistance, stem, words } from './text.js';
+import { stem, words } from './text.js';
+import { editDistance } from './typos.js';
 
 /** A task that can be matched by title. */
 export interface Titled {
@@ -69,4 +70,25 @@ function scored<T extends Titled>(query: string, tasks: readonly T[]): T[] {
   });
   const best = Math.max(...ranked.map((r) => r.score));
   return ranked.filter((r) => r.score >= best - TIE).map((r) => r.task);
+}
+
+/**
+ * The task a passing remark is about ("the garage one isn't needed any more", "I'm keeping the bike"): the
+ * one whose title words the text mentions most. Several tied are all returned; none mentioned, none.
+ */
+export function findMentioned<T extends Titled>(text: string, tasks: readonly T[], preferPending = false): Match<T> {
+  const said = queryStems(text);
+  if (said.length === 0) return { kind: 'none' };
+  const ranked = tasks.map((task) => {
+    const title = titleStems(task.title);
+    const hits = title.filter((t) => said.some((w) => wordScore(w, [t]) >= 0.7)).length;
+    return { task, score: hits + 0.1 * (hits / Math.max(1, title.length)) };
+  });
+  const best = Math.max(0, ...ranked.map((r) => r.score));
+  if (best < 1) return { kind: 'none' };
+  const pool = ranked.filter((r) => r.score >= best - TIE).map((r) => r.task);
+  if (pool.length === 1 && pool[0]) return { kind: 'one', task: pool[0] };
+  const pending = pool.filter((t) => !t.completed);
+  if (preferPending && pending.length === 1 && pending[0]) return { kind: 'one', task: pending[0] };
+  return { kind: 'many', tasks: pool };
 }

@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
-import type { Turn } from './history.js';
+import type { Exchange, Turn } from './history.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
 import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
@@ -19,8 +19,12 @@ import type { EngineStep, Reply, Request, Shown, ToolName } from './types.js';
 export interface Context {
   /** The tasks the last list shown numbered, for "the second one". */
   shown(): readonly Shown[] | null;
+  /** What the turn just before showed (a list, or the tasks it added), for bare numbers: "tick off 1 and 3". */
+  justShown(): readonly Shown[] | null;
   /** The task the conversation touched last, for "it". */
   touched(): Shown | null;
+  /** The changes the latest turn that changed something made, for "what did I just add?". */
+  recent(): readonly Exchange[];
   clock: Clock;
 }
 
@@ -90,6 +94,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   const tasks = list?.tasks;
   switch (ref.kind) {
     case 'ids': {
+      const lines = ref.bare ? ctx.justShown() : null;
+      if (lines && ref.ids.every((n) => n >= 1 && n <= lines.length)) return { ids: ref.ids.map((n) => lines[n - 1]?.id ?? n), tasks };
       // Task numbers are positive 32-bit integers: the tools would refuse any other as invalid input.
       const impossible = ref.ids.find((id) => !(id >= 1 && id <= MAX_TASK_ID));
       return impossible === undefined ? { ids: [...new Set(ref.ids)], tasks } : { say: `I couldn't find task ${impossible}.` };
@@ -102,6 +108,10 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     case 'pronoun': {
       const touched = ctx.touched();
       return touched ? { ids: [touched.id], tasks } : { say: 'Which task do you mean? Tell me its number or its name.' };
+    }
+    case 'seen': {
+      const seen = ctx.justShown() ?? ctx.shown();
+      return seen && seen.length > 0 ? { ids: seen.map((t) => t.id), tasks } : { say: 'Which tasks do you mean? Tell me their numbers or names.' };
     }
     case 'positions': {
       const shown = ctx.shown();
@@ -123,8 +133,9 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     }
     case 'name': {
       // Narrowed lists first; the whole list only when they hold no match.
-      if (!list) return { lists: narrowedLists(ref.text) };
-      const match = findNamed(ref.text, list.tasks, req.intent === 'complete');
+      if (!list) return { lists: narrowedLists(ref.text, ref.loose) };
+      // A name that matches no title whole may still mention one task's words; deleting needs the whole name unless said in passing.
+      const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose || req.intent !== 'delete');
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
       if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
       return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };
@@ -233,13 +244,17 @@ export function plan(req: Request, turn: Turn, ctx: Context): Decision {
       return say(chatReply(req.kind));
     case 'suggest':
       // "buy milk tomorrow at 5pm": the details typed with it make a to-do entry of it (quick add).
-      if (hasDetails(req.item)) return plan({ intent: 'add', items: [req.item] }, turn, ctx);
-      return say(offerToAdd(req.item.title));
+      if (req.items.length === 1 && req.items.every(hasDetails)) return plan({ intent: 'add', items: req.items }, turn, ctx);
+      return say(offerToAdd(req.items.map((item) => item.title)));
     case 'add': {
       if (req.items.length === 0 || req.items.every((item) => item.title === '')) return say(ASK_TITLE);
       const adds = turn.done.filter((x) => x.name === 'add_task');
       if (adds.length > 0) return say(summary(adds, ctx.clock));
       return { step: { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) } };
+    }
+    case 'recap': {
+      const recent = ctx.recent();
+      return say(recent.length > 0 ? `The last change:\n${summary(recent, ctx.clock)}` : 'Nothing has changed in this conversation yet.');
     }
     case 'list': {
       const list = listed(turn);

@@ -3,7 +3,7 @@
 // request over the same tool results gives the same decision), so rewording a reply cannot change
 // what "the second one", "it" or "yes" refers to.
 import type { Clock } from './clock.js';
-import { lastListed, lastTouched, turnsBack, type Turn } from './history.js';
+import { lastListed, lastTouched, turnsBack, type Exchange, type Turn } from './history.js';
 import { understand } from './intent.js';
 import { plan, type Context } from './plan.js';
 import type { Reply, Request, Shown, TranscriptEntry } from './types.js';
@@ -38,18 +38,62 @@ export function outcomeOf(turn: Turn, clock: Clock, depth = DEPTH - 1): Outcome 
   return decided.step.kind === 'message' ? { request, reply: decided.reply } : { request };
 }
 
-/** The numbered list the latest reply that showed one showed; another model's turns count by their last list result. */
-function lastShown(earlier: readonly TranscriptEntry[], clock: Clock, depth: number): readonly Shown[] | null {
-  if (depth >= 0) {
-    for (const turn of turnsBack(earlier)) {
-      const shown = outcomeOf(turn, clock, depth).reply?.shown;
-      if (shown) return shown;
-    }
-  }
-  return lastListed(earlier)?.map(({ id, title }) => ({ id, title })) ?? null;
+/** What the latest turns showed, and whether the turn just before the message showed it. */
+interface Seen {
+  shown: readonly Shown[];
+  fresh: boolean;
 }
 
-/** What the turns before a message tell: the list shown last and the task touched last, each worked out only when asked. */
+/** The tasks a turn created, when creating them is all it did (it may have listed first); null otherwise. */
+function createdBy(turn: Turn): Shown[] | null {
+  const actions = turn.done.filter((x) => x.name !== 'list_tasks');
+  const created = actions.flatMap((x) => (x.outcome.ok && x.outcome.kind === 'action' && x.outcome.status === 'created' ? [{ id: x.outcome.taskId, title: x.outcome.title }] : []));
+  return actions.length > 0 && created.length === actions.length ? created : null;
+}
+
+/**
+ * What "the second one" points at: the numbered list the latest reply showed, or the tasks the latest run
+ * of add turns created, in the order they were added ("add a", "add b", "add c", "remove number two").
+ * Turns that only chatted are passed over. Another model's turns count by their last list result.
+ */
+function lastSeen(earlier: readonly TranscriptEntry[], clock: Clock, depth: number): Seen | null {
+  if (depth >= 0) {
+    const added: Shown[][] = [];
+    let latest = true;
+    let fresh = false;
+    for (const turn of turnsBack(earlier)) {
+      const shown = outcomeOf(turn, clock, depth).reply?.shown;
+      if (shown) return added.length > 0 ? { shown: added.reverse().flat(), fresh } : { shown, fresh: latest };
+      const created = createdBy(turn);
+      if (created) {
+        if (added.length === 0) fresh = latest;
+        added.push(created);
+      } else if (turn.done.length > 0) break;
+      latest = false;
+    }
+    if (added.length > 0) return { shown: added.reverse().flat(), fresh };
+  }
+  const listed = lastListed(earlier);
+  return listed ? { shown: listed.map(({ id, title }) => ({ id, title })), fresh: false } : null;
+}
+
+/** The changes of the latest turn that changed a task (lists left out). */
+function lastChanges(earlier: readonly TranscriptEntry[]): Exchange[] {
+  for (const turn of turnsBack(earlier)) {
+    const changes = turn.done.filter((x) => x.name !== 'list_tasks' && x.outcome.ok);
+    if (changes.length > 0) return changes;
+  }
+  return [];
+}
+
+/** What the turns before a message tell: what was shown last and the task touched last, each worked out only when asked. */
 export function contextOf(earlier: readonly TranscriptEntry[], clock: Clock, depth = DEPTH): Context {
-  return { clock, shown: once(() => lastShown(earlier, clock, depth)), touched: once(() => lastTouched(earlier)) };
+  const seen = once(() => lastSeen(earlier, clock, depth));
+  return {
+    clock,
+    shown: () => seen()?.shown ?? null,
+    justShown: () => (seen()?.fresh ? seen()?.shown ?? null : null),
+    touched: once(() => lastTouched(earlier)),
+    recent: once(() => lastChanges(earlier)),
+  };
 }

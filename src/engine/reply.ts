@@ -13,6 +13,7 @@ export const ASK = {
   title: 'What should the task say?',
   newTitle: 'What should the new title be?',
   offerAdd: 'Say "yes" and I\'ll add it.',
+  offerAddMany: 'Say "yes" and I\'ll add them.',
   deleteAll: 'Say "yes" to delete them all.',
 } as const;
 
@@ -38,8 +39,13 @@ export const askNewTitle = (task: { id: number; title?: string }): Reply => ({
   subject: task.id,
 });
 
-/** The reply offering to add what the user said as a task. */
-export const offerToAdd = (title: string): Reply => ({ text: `Do you want me to add "${title}" to your list? ${ASK.offerAdd}`, asked: 'offerAdd' });
+/** The reply offering to add what the user said as a task (or as several). */
+export function offerToAdd(titles: readonly string[]): Reply {
+  const [only] = titles;
+  if (titles.length === 1 && only !== undefined) return { text: `Do you want me to add "${oneLine(only)}" to your list? ${ASK.offerAdd}`, asked: 'offerAdd' };
+  const named = titles.map((t) => `"${oneLine(t)}"`).join(', ');
+  return { text: `Do you want me to add these ${titles.length} tasks: ${named}? ${ASK.offerAddMany}`, asked: 'offerAdd' };
+}
 
 /** A title on one line, so it cannot pose as another list line. */
 export const oneLine = (title: string): string => title.replace(/\s+/g, ' ').trim();

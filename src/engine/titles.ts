@@ -2,8 +2,8 @@
 // like, with the wrapper dropped, the user's own words and case kept, and lists split into items.
 import type { Clock } from './clock.js';
 import { readDetails, type Details } from './details.js';
-import { TASK_VERBS } from './lexicon.js';
-import { asTyped, restoreQuotes, tidyTitle, words } from './text.js';
+import { lines, splitLine } from './items.js';
+import { asTyped, restoreQuotes, tidyTitle } from './text.js';
 
 /** A task to create: a title, maybe a description, and the details typed with it. */
 export interface NewTask extends Details {
@@ -54,12 +54,6 @@ export function toTitle(text: string, quotes: readonly string[]): string {
   return tidyTitle(unquote(text, quotes));
 }
 
-function startsWithVerb(text: string): boolean {
-  const first = words(text)[0];
-  if (first === undefined) return false;
-  return TASK_VERBS.has(first);
-}
-
 const ANOTHER_TASK = String.raw`\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*`;
 const STRONG_SPLIT = new RegExp(String.raw`${ANOTHER_TASK}|\s+and\s+(?:also\s+)?to\s+|\s*;\s*|(?:^|\s+)\d{1,2}[.)]\s+`, 'i');
 /** A separator before the title ("todo: …", "add - …"); "-v" starts a title. */
@@ -67,30 +61,22 @@ const LEAD_SEPARATOR = /^(?:[\s:]|[-–—]+(?=\s|$))+/;
 /** After "a task called …" the rest is one title, semicolons and all, unless another task is named. */
 const NAMED_SPLIT = new RegExp(ANOTHER_TASK, 'i');
 const NAMING = /\b(?:called|named|titled|entitled|says|saying|with (?:the )?(?:title|name))\b/i;
+const NAMED_HEAD = new RegExp(String.raw`^(?:(?:a|an|the|new|one)\s+)*${TASK_NOUN}\s+${NAMING.source}`, 'i');
 /** Placeholder words that are not a title ("can you add something?"). */
 const VAGUE = /^(?:something|anything|stuff|things?|a task|an? (?:new )?(?:task|todo|item|reminder)|task|todo|item|it|this|that|one|more|some)$/i;
+/** "… that I have to book a vet visit": what a note says the user must do is the task. */
+const BODY_FRAME = /^(?:that\s+)?(?:(?:i|we)\s*(?:(?:really|still|also|probably|definitely)\s+)*(?:have to|need to|must|should|ought to|'ve got to|have got to|got to|gotta|'d better|am supposed to|'m supposed to)\s+)?/i;
 
-function splitItems(body: string, plural: boolean): string[] {
-  const strong = body.split(/\s*;\s*|\s*\n\s*|\s+and\s+(?:also\s+)?(?:a|another)\s+(?:new\s+)?(?:task|todo|reminder)\s+(?:to|called|for)?\s*/i);
-  if (strong.length > 1) return strong.flatMap((part) => splitItems(part, plural));
-  const quoted = body.split(/\s*(?:,|\band\b|&)\s*/i);
-  if (quoted.length > 1 && quoted.every((p) => /^\uE000\d+\uE001$/.test(p.trim()))) return quoted;
-  if (body.includes(',')) {
-    const parts = body.split(/\s*,\s*(?:and\s+)?/).flatMap((p, i, all) => (i === all.length - 1 ? p.split(/\s+and\s+/) : [p]));
-    const [head, ...rest] = parts;
-    const verbs = parts.map(startsWithVerb);
-    // "buy eggs, bread and butter" is one shopping task; "eggs, bread and butter" are three.
-    if (!plural && head !== undefined && verbs[0] && rest.every((_p, i) => !verbs[i + 1])) return [body];
-    return parts;
-  }
-  const halves = body.split(/\s+and\s+(?:also\s+|then\s+)?/);
-  if (halves.length === 2) {
-    const [a = '', b = ''] = halves;
-    const bothVerbs = startsWithVerb(a) && startsWithVerb(b);
-    const bothShortNouns = !startsWithVerb(a) && !startsWithVerb(b) && words(a).length <= 2 && words(b).length <= 2;
-    if (bothVerbs || (plural && !bothShortNouns) || bothShortNouns) return halves;
-  }
-  return [body];
+/** How the body of an add is framed: details a header gave every item, and whether it is one task or several. */
+export interface ItemFrame {
+  /** Details every item gets unless it has its own ("tomorrow: call the plumber, pick up the suit"). */
+  details?: Details;
+  /** The user said the items are several ("these:", "groceries:"). */
+  plural?: boolean;
+  /** The user said it is one task ("new task: …"): no splitting at commas or "and". */
+  one?: boolean;
+  /** Things of a kind the user named ("errands: post office, bank"): no verb is shared among them. */
+  things?: boolean;
 }
 
 /**
@@ -98,23 +84,27 @@ function splitItems(body: string, plural: boolean): string[] {
  * the details typed around them ("tomorrow at 5pm", "#work", "p1"). Details apply to every item;
  * when several dates are given ("milk tomorrow and call mom friday") each item keeps its own.
  */
-export function newTasks(body: string, quotes: readonly string[], clock: Clock): NewTask[] {
-  const { rest: main, description } = splitDescription(body.trim().replace(LEAD_TARGET, ''), quotes);
-  const whole = readDetails(main, clock);
+export function newTasks(body: string, quotes: readonly string[], clock: Clock, frame: ItemFrame = {}): NewTask[] {
+  const framed = body.trim().replace(LEAD_TARGET, '').replace(BODY_FRAME, '');
+  const { rest: main, description } = splitDescription(framed, quotes);
+  // Each line of a pasted list is its own item, with its own details.
+  const rows = description !== undefined || frame.one || NAMED_HEAD.test(main) ? [main] : lines(main);
+  if (rows.length > 1) return rows.flatMap((row) => newTasks(row, quotes, clock, { ...frame, one: false }));
+  const whole = readDetails(rows[0] ?? '', clock);
   let text = whole.rest;
   const head = HEAD.exec(text) ?? BARE_HEAD.exec(text);
-  const plural = /\b(?:these|following|tasks|todos|to-dos|items|things|reminders|entries|notes)\b/i.test(head?.[0] ?? '');
-  const singular = !plural && new RegExp(String.raw`\b${TASK_NOUN}\b`, 'i').test(head?.[0] ?? '');
+  const plural = frame.plural || /\b(?:these|following|tasks|todos|to-dos|items|things|reminders|entries|notes)\b/i.test(head?.[0] ?? '');
+  const singular = frame.one || (!plural && new RegExp(String.raw`\b${TASK_NOUN}\b`, 'i').test(head?.[0] ?? ''));
   if (head) text = text.slice(head[0].length);
   const core = text.replace(LEAD_TARGET, '').replace(TAIL, '').replace(LEAD_SEPARATOR, '').trim().replace(TAIL, '').trim();
   if (core === '') return [];
   const named = singular && NAMING.test(head?.[0] ?? '');
   const strong = core.split(named ? NAMED_SPLIT : STRONG_SPLIT).filter((part) => part.trim() !== '');
-  const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitItems(core, plural);
+  const items = strong.length > 1 ? strong : description !== undefined || singular ? [core] : splitLine(core, plural, frame.things);
   const tasks = items.flatMap((item): NewTask[] => {
     const own = whole.manyDates ? readDetails(item, clock) : { rest: item, details: {} };
     const title = toTitle(own.rest.replace(/^(?:to|and)\s+/i, ''), quotes);
-    return title === '' || VAGUE.test(title) ? [] : [{ title, ...whole.details, ...own.details }];
+    return title === '' || VAGUE.test(title) ? [] : [{ title, ...frame.details, ...whole.details, ...own.details }];
   });
   const [only] = tasks;
   return description !== undefined && only && tasks.length === 1 ? [{ ...only, description }] : tasks;

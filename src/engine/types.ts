@@ -28,7 +28,10 @@ export type Request =
   | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
   | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
-  | { intent: 'suggest'; item: NewTask };
+  /** "What did I just add?": what the last change of the conversation was. */
+  | { intent: 'recap' }
+  /** Something that may be a task ("buy milk", "milk, eggs, bread"): offered back before adding. */
+  | { intent: 'suggest'; items: NewTask[] };
 
 /** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */
 export interface Shown {

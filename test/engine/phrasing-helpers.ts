@@ -3,6 +3,11 @@ import type { DetailExpectation, Expectation } from './expectations.js';
 import type { PhrasingCase } from './runner.js';
 import type { SetupTask } from './domain-tasks.js';
 
+/** A Thursday, late: "tonight" and "at midnight" are close. The docs' example instant. */
+export const DEFAULT_NOW = '2026-11-26T23:05';
+/** The docs' example time zone. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
 /** A household list; newest first it shows Walk the dog, Water the plants, Pay the rent, Call mom, Buy groceries. */
 export const HOME: SetupTask[] = ['Buy groceries', 'Call mom', 'Pay the rent', 'Water the plants', 'Walk the dog'];
 /** A work list. */

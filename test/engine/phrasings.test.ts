@@ -5,16 +5,17 @@ import { after, test } from 'node:test';
 import { DETAIL_HOLDOUT } from './phrasings-details-holdout.js';
 import { DETAIL_PHRASINGS } from './phrasings-details.js';
 import { HOLDOUT } from './phrasings-holdout.js';
-import { PHRASINGS, describeFailure, runCase, type PhrasingCase } from './phrasings.js';
-import { closeWorld } from './runner.js';
+import { PHRASINGS } from './phrasings.js';
+import { closeWorld, describeFailure, runCase, type PhrasingCase } from './runner.js';
 
 after(closeWorld);
 
 /** Pass rates reached when the tables were last tuned; they may only go up. */
 const TABLES: { name: string; rows: PhrasingCase[]; threshold: number }[] = [
   { name: 'phrasing table', rows: PHRASINGS, threshold: 1 },
-  // Held-out rows: 105/119 before any tuning against them.
-  { name: 'held-out phrasings', rows: HOLDOUT, threshold: 118 / 119 },
+  // Held-out rows: 105/119 before any tuning against them; 119/119 since issue 15's loose references
+  // (a remark matches the task whose title words it mentions), which were not tuned against them.
+  { name: 'held-out phrasings', rows: HOLDOUT, threshold: 1 },
   // Details (issue 8): 92/99 on the first run, before the engine was tuned against it.
   { name: 'details phrasings', rows: DETAIL_PHRASINGS, threshold: 1 },
   // Held-out detail rows: 36/45 before any tuning against them.
@@ -22,9 +23,7 @@ const TABLES: { name: string; rows: PhrasingCase[]; threshold: number }[] = [
 ];
 
 /** Rows the engine still gets wrong, by id, with the reason. */
-const KNOWN_MISSES: Record<string, string> = {
-  'held-out-done-17': '"I went to the dentist": "went" (go) does not match "Dentist appointment" well enough to act on',
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 for (const table of TABLES) {
   test(`${table.name}: pass rate stays at or above ${(table.threshold * 100).toFixed(1)}%`, async () => {

@@ -4,8 +4,6 @@ import { HOME, MIXED, NOT_FOUND, TWINS, WORK, add, addDesc, addWith, convo, del,
 import type { PhrasingCase } from './runner.js';
 import { ACT_ROWS } from './phrasings-act.js';
 
-export { runCase, runTurn, describeFailure, type PhrasingCase, type CaseResult } from './runner.js';
-
 const ADD_ROWS: PhrasingCase[] = [
   add('add buy milk', 'Buy milk'),
   add('Add milk', 'Milk'),

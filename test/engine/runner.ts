@@ -5,9 +5,11 @@ import { nextStep, zonedInstant, type EngineContext } from '../../src/engine/ind
 import type { TranscriptEntry } from '../../src/engine/types.js';
 import { seedTasks, snapshotTasks, type SetupTask, type StoredTask } from './domain-tasks.js';
 import { checkExpectations, type Expectation } from './expectations.js';
+import { DEFAULT_NOW, DEFAULT_TIME_ZONE } from './phrasing-helpers.js';
 import { openSession, type ToolRunner } from './world.js';
 
 export { closeWorld } from './world.js';
+export { DEFAULT_NOW, DEFAULT_TIME_ZONE } from './phrasing-helpers.js';
 
 /** One row of a phrasing table: tasks before, what the user types, and the effect expected. */
 export interface PhrasingCase {
@@ -22,10 +24,6 @@ export interface PhrasingCase {
   timeZone?: string;
 }
 
-/** A Thursday, late: "tonight" and "at midnight" are close. The docs' example instant. */
-export const DEFAULT_NOW = '2026-11-26T23:05';
-/** The docs' example time zone. */
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** What one user turn produced. */
 export interface TurnOutcome {
