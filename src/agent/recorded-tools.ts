@@ -58,6 +58,10 @@ export interface RecordedToolDeps {
 
 /** The in-process MCP tools of one turn, each change run in a unit of work that also stores the turn's record. */
 export class RecordedToolServer extends InProcessMcpServer {
+  // The SDK may run a step's tool calls at once; the turn's changes go one at a time, so each sees the ones
+  // before it (the group's bulk limits count them) and they land in the order the model asked for them.
+  private changes: Promise<unknown> = Promise.resolve();
+
   constructor(
     userId: string,
     private readonly deps: RecordedToolDeps,
@@ -67,11 +71,16 @@ export class RecordedToolServer extends InProcessMcpServer {
 
   override async callTool(toolName: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null) {
     if (READ_ONLY_TOOLS.has(toolName)) return super.callTool(toolName, args, meta);
-    return this.deps.unitOfWork(this.deps.change, async (domain) => {
-      // The tool runs on this transaction's domain: the loan names it in the request's _meta.
-      const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
-      if (!result.isError) await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);
-      return result;
-    });
+    const change = this.changes.then(() =>
+      this.deps.unitOfWork(this.deps.change, async (domain) => {
+        // The tool runs on this transaction's domain: the loan names it in the request's _meta.
+        const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
+        if (!result.isError) await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);
+        return result;
+      }),
+    );
+    // The next change waits for this one to settle, whether it succeeded or not.
+    this.changes = change.catch(() => undefined);
+    return change;
   }
 }

@@ -129,6 +129,36 @@ for (const driver of testDrivers) {
   });
 }
 
+for (const driver of testDrivers) {
+  describe(`journal rows commit and roll back with the change they record (${driver})`, () => {
+    test('when the journal row cannot be written, the change is rolled back (REST and the chat turn); when the change cannot be made, no journal row is left', async () => {
+      const t = await buildTestApp({ driver });
+      try {
+        const user = await t.signUp();
+        const kept = (await t.app.inject({ method: 'POST', url: `/api/${user.id}/tasks`, headers: user.headers, payload: { title: 'Keep' } })).json();
+        await failLikeAnOutage(t, 'before insert on task_changes for each row');
+        const add = await t.app.inject({ method: 'POST', url: `/api/${user.id}/tasks`, headers: user.headers, payload: { title: 'Never stored' } });
+        assert.equal(add.statusCode, 503, add.body);
+        const del = await t.app.inject({ method: 'DELETE', url: `/api/${user.id}/tasks/${kept.id}`, headers: user.headers });
+        assert.equal(del.statusCode, 503, del.body);
+        // In a chat turn the tool answers the model with the outage (its change rolled back to the savepoint).
+        const chat = await t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: { message: 'add buy oat milk' } });
+        assert.equal(chat.statusCode, 200, chat.body);
+        assert.match(String(chat.json().tool_calls[0].result.error), /unavailable right now/);
+        assert.equal(chat.json().change_group, undefined, 'the turn changed nothing');
+        assert.deepEqual((await t.deps.tasks.list(user.id)).map((task) => task.title), ['Keep'], 'no change without its journal row');
+        await t.deps.db.db.execute(sql.raw('drop trigger fail_like_an_outage on task_changes'));
+        await failLikeAnOutage(t, 'before update on tasks for each row');
+        const rename = await t.app.inject({ method: 'PUT', url: `/api/${user.id}/tasks/${kept.id}`, headers: user.headers, payload: { title: 'Renamed' } });
+        assert.equal(rename.statusCode, 503, rename.body);
+        assert.deepEqual((await t.deps.domain.activity(user.id, { limit: 10 })).map((e) => e.op), ['create'], 'no journal row without its change');
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}
+
 test("regression: an outage wrapped in the agents SDK's ToolCallError (kept as .error, not .cause) is recognised", () => {
   const dropped = Object.assign(new Error('Failed query: commit\nparams: '), { cause: Object.assign(new Error('server closed the connection'), { code: '57P01' }) });
   assert.equal(isDatabaseUnavailable(new ToolCallError(`Failed to run function tools: ${dropped.message}`, dropped)), true);
