@@ -5,7 +5,9 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
+import { HistoryDialog } from './pages/history-dialog.js';
 import { TaskPanel } from './pages/task-panel.js';
+import { Toast } from './pages/toast.js';
 import { createTaskViaApi } from './support/api.js';
 import { eventually, newUser, withPage, useBrowserApp } from './support/app.js';
 import { assertAccessible } from './support/axe.js';
@@ -56,6 +58,8 @@ describe('accessibility in the browser', { skip: SKIP_BROWSER }, () => {
     await tasks.item('renew passport').waitFor();
     await tasks.toggle('pay rent', { completed: false });
     await tasks.completedItems.first().waitFor();
+    // The toast covers the foot of the screen for a few seconds; it is checked on its own below.
+    await new Toast(page).dismissButton.click();
     if (phone) await page.keyboard.press('Escape');
     await check('workspace with messages and tasks');
 
@@ -85,6 +89,23 @@ describe('accessibility in the browser', { skip: SKIP_BROWSER }, () => {
 
     await tasks.setFilters({ overdue: false });
     await check('filters open');
+
+    // Undo and History: the toast after a panel change, the dialog's two views, a reply whose changes were undone.
+    // Like any toast it covers the foot of the screen for a few seconds; with the filters folded away the list ends
+    // above it, so axe checks the toast itself rather than the rows it would cover.
+    await page.getByTestId('task-filters-toggle').click();
+    await tasks.remove('renew passport');
+    await new Toast(page).waitFor(/Deleted/);
+    await check('undo toast');
+    const history = new HistoryDialog(page);
+    await history.open();
+    await check('history: activity');
+    await history.showTrash();
+    await history.trashItems.first().waitFor();
+    await check('history: recently deleted');
+    await history.close();
+    await chat.undoReply(0);
+    await check('reply with its changes undone');
   }
 
   it('has no serious or critical axe violations on any screen at desktop size (1280×800, light mode)', async (t) => {

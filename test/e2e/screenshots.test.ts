@@ -6,7 +6,9 @@ import type { Page } from 'playwright-core';
 import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
+import { HistoryDialog } from './pages/history-dialog.js';
 import { TaskPanel } from './pages/task-panel.js';
+import { Toast } from './pages/toast.js';
 import { createTaskViaApi } from './support/api.js';
 import { newUser, withPage, useBrowserApp } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
@@ -16,6 +18,9 @@ import { SKIP_BROWSER } from './support/browser.js';
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 const user = newUser('Margaret');
 const STABLE = { locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' } as const;
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+// Pictures of the other screens, to look at after a run: never written to docs/.
+const VIEWS = 'test-results/screenshots';
 
 /** The UTC day `days` from today, "YYYY-MM-DD" (the pictures are taken in UTC). */
 function daysFromNow(days: number): string {
@@ -94,7 +99,43 @@ describe('main screen screenshots and timing', { skip: SKIP_BROWSER }, () => {
         assert.equal(overflow, 0, 'the task panel with its filters open fits a phone without scrolling sideways');
         await page.screenshot({ path: `${SCREENSHOTS}/phone-tasks.png` });
       },
-      { ...STABLE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      { ...STABLE, ...PHONE },
+    );
+  });
+
+  it('saves pictures of Undo (a reply, the toast) and History (activity, recently deleted) at desktop and phone size', async (t) => {
+    await withPage(t, suite.browser, async (page) => {
+      await new AuthPage(page).open(suite.app.url);
+      await new AuthPage(page).signIn(user);
+      const chat = new ChatPage(page);
+      const tasks = new TaskPanel(page);
+      await new ConversationSidebar(page).open(0);
+      await chat.replies.last().waitFor();
+      await chat.undoReply(2); // "water the plants every monday"
+      await tasks.remove('report');
+      await new Toast(page).waitFor(/Deleted/);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${VIEWS}/undo-desktop.png` });
+    }, STABLE);
+    await withPage(
+      t,
+      suite.browser,
+      async (page) => {
+        await new AuthPage(page).open(suite.app.url);
+        await new AuthPage(page).signIn(user);
+        const history = new HistoryDialog(page);
+        await history.open();
+        await page.screenshot({ path: `${VIEWS}/history-activity-phone.png` });
+        await history.showTrash();
+        await page.screenshot({ path: `${VIEWS}/history-trash-phone.png` });
+        await history.close();
+        await page.getByTestId('toggle-tasks').click();
+        await new TaskPanel(page).toggle('call mom');
+        await new Toast(page).waitFor(/Completed/);
+        await page.waitForTimeout(300); // let the drawer finish sliding in
+        await page.screenshot({ path: `${VIEWS}/undo-toast-phone.png` });
+      },
+      { ...STABLE, ...PHONE },
     );
   });
 });

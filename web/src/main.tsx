@@ -6,6 +6,7 @@ import { App } from './components/App';
 import { ConfigError, getConfig } from './config';
 import './styles.css';
 import './tasks.css';
+import './trust.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -31,4 +31,15 @@ describe('describeToolCall', () => {
     assert.deepEqual(describeToolCall({ name: 'something_else', result: { task_id: 1 } }), { label: 'something else', tone: 'info' });
     assert.deepEqual(describeToolCall({ name: 'add_task', result: 42 }), { label: 'add task', tone: 'info' });
   });
+
+  it('labels the trust tools: what an undo took back, a bulk change asked about, the activity read', () => {
+    const undone = { group_id: 'g', undone: [{ task_id: 1, op: 'delete', title: 'A' }, { task_id: 2, op: 'delete', title: 'B' }], skipped: [], message: '' };
+    assert.deepEqual(describeToolCall({ name: 'undo', result: undone }), { label: 'Undid 2 changes', tone: 'change' });
+    assert.deepEqual(describeToolCall({ name: 'undo', result: { ...undone, undone: [] } }), { label: 'Nothing undone', tone: 'info' });
+    assert.deepEqual(describeToolCall({ name: 'undo', result: { error: 'There is nothing to undo' } }), { label: 'There is nothing to undo', tone: 'error' });
+    const preview = { action: 'delete', confirmation: 'x', tasks: [{ id: 1, title: 'A' }, { id: 2, title: 'B' }, { id: 3, title: 'C' }, { id: 4, title: 'D' }], expires_at: '' };
+    assert.deepEqual(describeToolCall({ name: 'preview_bulk_change', result: preview }), { label: 'Asked before deleting 4 tasks', tone: 'info' });
+    assert.equal(describeToolCall({ name: 'list_activity', result: { changes: [{}] } }).label, 'Listed 1 change');
+    assert.equal(describeToolCall({ name: 'list_activity', result: { changes: [] } }).label, 'No changes found');
+  });
 });

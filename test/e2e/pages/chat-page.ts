@@ -55,6 +55,20 @@ export class ChatPage {
     return this.replies.getByTestId('message-text').allInnerTexts();
   }
 
+  /** Presses Undo under the reply at `index` (0 = oldest) and waits for it to say its changes were undone. */
+  async undoReply(index: number): Promise<void> {
+    const reply = this.replies.nth(index);
+    await reply.getByTestId('message-undo').click();
+    await reply.getByTestId('message-undone').waitFor();
+  }
+
+  /** Whether the reply at `index` offers Undo, shows its changes as undone, or neither (it changed nothing). */
+  async undoState(index: number): Promise<'undo' | 'undone' | 'none'> {
+    const reply = this.replies.nth(index);
+    if ((await reply.getByTestId('message-undone').count()) > 0) return 'undone';
+    return (await reply.getByTestId('message-undo').count()) > 0 ? 'undo' : 'none';
+  }
+
   /** The composer's current text. */
   draft(): Promise<string> {
     return this.composer.inputValue();

@@ -24,11 +24,11 @@ export function listMessages(api: ApiClient, id: number): Promise<StoredMessage[
 }
 
 /** Renames a conversation. */
-export function renameConversation(api: ApiClient, id: number, title: string): Promise<void> {
-  return api.send('PATCH', CONVERSATION, { id }, { title });
+export async function renameConversation(api: ApiClient, id: number, title: string): Promise<void> {
+  await api.send('PATCH', CONVERSATION, { id }, { title });
 }
 
 /** Deletes a conversation and its messages. */
-export function deleteConversation(api: ApiClient, id: number): Promise<void> {
-  return api.send('DELETE', CONVERSATION, { id });
+export async function deleteConversation(api: ApiClient, id: number): Promise<void> {
+  await api.send('DELETE', CONVERSATION, { id });
 }

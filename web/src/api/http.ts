@@ -16,9 +16,22 @@ export interface ApiClient {
   fetch(url: string, init?: RequestInit): Promise<Response>;
   /** Sends a request and parses a JSON answer with the schema; throws ApiError on an error status. */
   json<S extends z.ZodMiniType>(schema: S, method: string, template: string, params?: Params, body?: unknown): Promise<z.infer<S>>;
-  /** Sends a request whose answer has no body worth reading (204). */
-  send(method: string, template: string, params?: Params, body?: unknown): Promise<void>;
+  /** `json` for a change: the parsed answer with the change group the server recorded it in (POST /undo takes it). */
+  change<S extends z.ZodMiniType>(schema: S, method: string, template: string, params?: Params, body?: unknown): Promise<Changed<z.infer<S>>>;
+  /** Sends a request whose answer has no body worth reading (204); resolves with its change group, if any. */
+  send(method: string, template: string, params?: Params, body?: unknown): Promise<string | null>;
 }
+
+/** A change's answer and the group it was recorded in (null from a server that does not name one). */
+export interface Changed<T> {
+  readonly value: T;
+  readonly group: string | null;
+}
+
+/** The header a change's answer names its change group in. */
+export const CHANGE_GROUP_HEADER = 'x-change-group';
+/** Sent with every call so the server journals the UI's changes as "web" rather than "rest". */
+const CLIENT_HEADER = 'x-todo-client';
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {
   403: 'You are not allowed to do that.',
@@ -52,6 +65,7 @@ export function createApiClient(config: AppConfig, auth: Auth, userId: string): 
   async function attempt(target: string, init: RequestInit, token: string): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
+    headers.set(CLIENT_HEADER, 'web');
     try {
       return await fetch(target, { ...init, headers });
     } catch (cause) {
@@ -72,18 +86,27 @@ export function createApiClient(config: AppConfig, auth: Auth, userId: string): 
     return { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
   }
 
+  async function request(method: string, template: string, params: Params | undefined, body: unknown): Promise<Response> {
+    const response = await authorizedFetch(url(template, params), init(method, body));
+    if (!response.ok) throw await readApiError(response);
+    return response;
+  }
+
   return {
     userId,
     url,
     fetch: authorizedFetch,
     async json(schema, method, template, params, body) {
-      const response = await authorizedFetch(url(template, params), init(method, body));
-      if (!response.ok) throw await readApiError(response);
+      const response = await request(method, template, params, body);
       return schema.parse(await response.json());
     },
+    async change(schema, method, template, params, body) {
+      const response = await request(method, template, params, body);
+      return { value: schema.parse(await response.json()), group: response.headers.get(CHANGE_GROUP_HEADER) };
+    },
     async send(method, template, params, body) {
-      const response = await authorizedFetch(url(template, params), init(method, body));
-      if (!response.ok) throw await readApiError(response);
+      const response = await request(method, template, params, body);
+      return response.headers.get(CHANGE_GROUP_HEADER);
     },
   };
 }

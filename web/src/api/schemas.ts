@@ -44,12 +44,18 @@ export const toolCallSchema = z.object({
 /** One MCP tool call made during a chat turn. */
 export type ToolCall = z.infer<typeof toolCallSchema>;
 
+/** The change group of a reply whose turn changed tasks, and whether it was undone since. */
+export const messageChangeSchema = z.object({ id: z.string(), undone: z.boolean() });
+/** The change group of a reply whose turn changed tasks. */
+export type MessageChange = z.infer<typeof messageChangeSchema>;
+
 /** A stored message of a conversation. */
 export const messageSchema = z.object({
   id: z.union([z.number(), z.string()]),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
   tool_calls: z.optional(z.nullable(z.array(toolCallSchema))),
+  change_group: z.optional(z.nullable(messageChangeSchema)),
   created_at: z.string(),
 });
 /** A stored message of a conversation. */
@@ -60,6 +66,8 @@ export const chatResultSchema = z.object({
   conversation_id: z.number(),
   response: z.string(),
   tool_calls: z.array(toolCallSchema),
+  /** Present when the turn changed tasks: POST /undo {group_id} takes them all back. */
+  change_group: z.optional(z.nullable(z.string())),
 });
 /** The full result of a chat turn. */
 export type ChatResult = z.infer<typeof chatResultSchema>;
@@ -104,3 +112,45 @@ export const toolResultSchema = z.object({
   status: z.optional(z.string()),
   error: z.optional(z.string()),
 });
+
+/** What a journaled change did to a task. */
+export const changeOpSchema = z.enum(['create', 'update', 'complete', 'reopen', 'delete', 'restore']);
+/** What a journaled change did to a task. */
+export type ChangeOp = z.infer<typeof changeOpSchema>;
+
+/** One change to a task from `GET /api/{user_id}/activity`. */
+export const activityEntrySchema = z.object({
+  id: z.number(),
+  group_id: z.string(),
+  op: changeOpSchema,
+  task_id: z.number(),
+  title: z.string(),
+  /** The fields an update set, `{field: {from, to}}`. */
+  changes: z.record(z.string(), z.object({ from: z.optional(z.unknown()), to: z.optional(z.unknown()) })),
+  /** Where it came from: "chat", "web", "rest", "mcp" (a newer server may add more). */
+  source: z.string(),
+  client: z.optional(z.nullable(z.string())),
+  created_at: z.string(),
+  undone: z.boolean(),
+  /** The group this change undid, when an undo made it. */
+  undoes: z.optional(z.nullable(z.string())),
+});
+/** One change to a task. */
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+const undoneChangeSchema = z.object({ task_id: z.number(), op: z.string(), title: z.string() });
+
+/** `POST /api/{user_id}/undo`: what came back, what was left alone and why, and a sentence saying so. */
+export const undoResultSchema = z.object({
+  group_id: z.string(),
+  undone: z.array(undoneChangeSchema),
+  skipped: z.array(z.extend(undoneChangeSchema, { reason: z.string() })),
+  message: z.string(),
+});
+/** What an undo did. */
+export type UndoResult = z.infer<typeof undoResultSchema>;
+
+/** A task in "Recently deleted", with when it was deleted and when it will be purged for good. */
+export const trashedTaskSchema = z.extend(taskSchema, { deleted_at: z.string(), purge_at: z.string() });
+/** A task in "Recently deleted". */
+export type TrashedTask = z.infer<typeof trashedTaskSchema>;

@@ -1,6 +1,6 @@
 // The task REST routes, and the panel's filters and sort as their query parameters.
 import * as z from 'zod/mini';
-import { readApiError, type ApiClient } from './http';
+import { readApiError, type ApiClient, type Changed } from './http';
 import { quickAddParseSchema, taskSchema, taskUpdateSchema, type Priority, type Task, type TaskDraft } from './schemas';
 
 /** Which tasks the panel shows by completion. */
@@ -73,13 +73,13 @@ export function listTasks(api: ApiClient, query: TaskQuery): Promise<Task[]> {
   return api.json(taskList, 'GET', `/api/{user_id}/tasks?${taskQueryString(query)}`);
 }
 
-/** Changes a task; setting `completed` is idempotent, unlike the toggle route. */
-export function updateTask(api: ApiClient, id: number, patch: TaskPatch): Promise<TaskUpdate> {
-  return api.json(taskUpdateSchema, 'PUT', TASK, { id }, patch);
+/** Changes a task (setting `completed` is idempotent, unlike the toggle route); the group undoes it. */
+export function updateTask(api: ApiClient, id: number, patch: TaskPatch): Promise<Changed<TaskUpdate>> {
+  return api.change(taskUpdateSchema, 'PUT', TASK, { id }, patch);
 }
 
-/** Deletes a task. */
-export function deleteTask(api: ApiClient, id: number): Promise<void> {
+/** Deletes a task (it goes to "Recently deleted"); resolves with the change group that undoes it. */
+export function deleteTask(api: ApiClient, id: number): Promise<string | null> {
   return api.send('DELETE', TASK, { id });
 }
 

@@ -2,18 +2,19 @@
 import type { ChatState } from '../hooks/useChat';
 import { Composer } from './Composer';
 import { ErrorBanner } from './ErrorBanner';
-import { MessageList } from './MessageList';
+import { MessageList, type UndoGroup } from './MessageList';
 
 interface ChatPanelProps {
   readonly chat: ChatState;
   readonly draft: string;
   readonly onDraftChange: (text: string) => void;
   readonly onSend: () => void;
+  readonly onUndo: UndoGroup;
   readonly maxLength: number;
 }
 
 /** The conversation on screen; a failed send puts the message back in the box and offers Retry. */
-export function ChatPanel({ chat, draft, onDraftChange, onSend, maxLength }: ChatPanelProps) {
+export function ChatPanel({ chat, draft, onDraftChange, onSend, onUndo, maxLength }: ChatPanelProps) {
   const { failure } = chat;
   return (
     <main className="chat" aria-label="Chat" data-testid="chat-panel">
@@ -25,7 +26,7 @@ export function ChatPanel({ chat, draft, onDraftChange, onSend, maxLength }: Cha
           onDismiss={chat.dismissFailure}
         />
       )}
-      <MessageList messages={chat.messages} loading={chat.loadingHistory} onExample={onDraftChange} />
+      <MessageList messages={chat.messages} loading={chat.loadingHistory} onExample={onDraftChange} onUndo={onUndo} />
       <Composer value={draft} onChange={onDraftChange} onSend={onSend} sending={chat.sending} maxLength={maxLength} />
     </main>
   );

@@ -1,4 +1,4 @@
-// The top bar: app name, drawer toggles on small screens, the user and sign-out.
+// The top bar: app name, drawer toggles on small screens, History, the user and sign-out.
 import type { SessionUser } from '../api/auth';
 import { Icon } from './Icon';
 
@@ -6,11 +6,12 @@ interface HeaderProps {
   readonly user: SessionUser;
   readonly drawer: 'chats' | 'tasks' | null;
   readonly onToggle: (drawer: 'chats' | 'tasks') => void;
+  readonly onHistory: () => void;
   readonly onSignOut: () => void;
 }
 
 /** The header bar; the Chats and Tasks buttons only show where the panels do not fit. */
-export function Header({ user, drawer, onToggle, onSignOut }: HeaderProps) {
+export function Header({ user, drawer, onToggle, onHistory, onSignOut }: HeaderProps) {
   return (
     <header className="topbar">
       <button
@@ -28,6 +29,10 @@ export function Header({ user, drawer, onToggle, onSignOut }: HeaderProps) {
       <span className="topbar__user" data-testid="current-user" title={user.email}>
         {user.name || user.email}
       </span>
+      <button type="button" className="button button--small topbar__history" onClick={onHistory} aria-haspopup="dialog" data-testid="open-history">
+        <Icon name="history" />
+        <span className="topbar__label">History</span>
+      </button>
       <button type="button" className="button button--small" onClick={onSignOut} data-testid="sign-out">
         Sign out
       </button>

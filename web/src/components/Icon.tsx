@@ -17,6 +17,8 @@ const PATHS = {
   filter: 'M3 5h18l-7 8v6l-4 2v-8z',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
   chevron: 'M9 6l6 6-6 6',
+  undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
+  history: 'M3 12a9 9 0 1 0 2.6-6.4M3 4v5h5M12 7v5l3 3',
 } as const;
 
 /** The names of the available icons. */

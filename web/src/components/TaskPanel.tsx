@@ -12,6 +12,7 @@ import { browserTimeZone, isOverdue } from '../lib/due';
 import { ErrorBanner } from './ErrorBanner';
 import { Icon } from './Icon';
 import { QuickAdd } from './QuickAdd';
+import { Segmented } from './Segmented';
 import { TaskFilters } from './TaskFilters';
 import { TaskItem } from './TaskItem';
 
@@ -90,20 +91,7 @@ export function TaskPanel({ id, state, timezone, quickAdd }: TaskPanelProps) {
         </button>
       </header>
       <QuickAdd state={quickAdd} timeZone={timeZone} />
-      <div className="filters" role="group" aria-label="Show">
-        {STATUSES.map(({ value, label }) => (
-          <button
-            key={value}
-            type="button"
-            className="tab"
-            aria-pressed={query.status === value}
-            onClick={() => setQuery({ status: value })}
-            data-testid={`task-filter-${value}`}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Segmented label="Show" options={STATUSES} value={query.status} onChange={(status) => setQuery({ status })} testIdPrefix="task-filter-" />
       <TaskFilters query={query} knownTags={knownTags} onChange={setQuery} />
       {timezone.error && (
         <ErrorBanner testId="settings-error-banner" message={timezone.error} onRetry={timezone.retry} onDismiss={timezone.dismiss} />

@@ -2,19 +2,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Auth, SessionUser } from '../api/auth';
 import { createApiClient } from '../api/http';
-import type { ChatResult } from '../api/schemas';
+import type { ChatResult, UndoResult } from '../api/schemas';
 import type { AppConfig } from '../config';
 import { useChat } from '../hooks/useChat';
 import { useConversations } from '../hooks/useConversations';
 import { useQuickAdd } from '../hooks/useQuickAdd';
 import { useTasks } from '../hooks/useTasks';
 import { useTimezoneSync } from '../hooks/useTimezoneSync';
+import { useUndoActions } from '../hooks/useUndoActions';
 import { loadActiveConversation, loadDraft, saveActiveConversation, saveDraft } from '../lib/storage';
 import { ChatPanel } from './ChatPanel';
 import { MESSAGE_BOX_ID } from './Composer';
 import { ConversationSidebar } from './ConversationSidebar';
 import { Header } from './Header';
+import { HistoryDialog } from './HistoryDialog';
 import { TaskPanel } from './TaskPanel';
+import { Toast } from './Toast';
 
 type Drawer = 'chats' | 'tasks' | null;
 
@@ -33,11 +36,10 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
   const [draft, setDraft] = useState(() => loadDraft(user.id));
   const [taskVersion, setTaskVersion] = useState(0);
   const [drawer, setDrawer] = useState<Drawer>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const conversations = useConversations(api, onSessionExpired);
-  const tasks = useTasks(api, taskVersion, onSessionExpired);
-  const timezone = useTimezoneSync(api, onSessionExpired);
-  const quickAdd = useQuickAdd(api, tasks.add, onSessionExpired);
   const { refresh: refreshConversations } = conversations;
+  const reloadTasks = useCallback(() => setTaskVersion((v) => v + 1), []);
 
   const open = useCallback(
     (id: number | null) => {
@@ -51,11 +53,24 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
     (result: ChatResult) => {
       open(result.conversation_id);
       void refreshConversations();
-      if (result.tool_calls.length > 0) setTaskVersion((v) => v + 1);
+      if (result.tool_calls.length > 0) reloadTasks();
     },
-    [open, refreshConversations],
+    [open, refreshConversations, reloadTasks],
   );
   const chat = useChat(api, activeId, useMemo(() => ({ onTurnComplete, onSessionExpired }), [onTurnComplete, onSessionExpired]));
+  const { markUndone } = chat;
+  // Undone from anywhere (a reply, the toast, the activity list): the replies of that group say so, the panel reloads.
+  const onUndone = useCallback(
+    (result: UndoResult) => {
+      markUndone(result.group_id);
+      reloadTasks();
+    },
+    [markUndone, reloadTasks],
+  );
+  const undo = useUndoActions(api, onUndone, onSessionExpired);
+  const tasks = useTasks(api, taskVersion, onSessionExpired, undo.offerUndo);
+  const timezone = useTimezoneSync(api, onSessionExpired);
+  const quickAdd = useQuickAdd(api, tasks.add, onSessionExpired);
 
   // A remembered conversation that is gone (deleted elsewhere) falls back to a new chat, once, at start.
   const checkedRemembered = useRef(false);
@@ -110,6 +125,12 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
         user={user}
         drawer={drawer}
         onToggle={(d) => setDrawer((current) => (current === d ? null : d))}
+        onHistory={() => {
+          // The page behind the dialog is inert: a toast there could be neither used nor dismissed.
+          undo.toast.dismiss();
+          setDrawer(null);
+          setHistoryOpen(true);
+        }}
         onSignOut={() => void signOut()}
       />
       <ConversationSidebar
@@ -124,9 +145,19 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
           if (id === activeId) open(null);
         }}
       />
-      <ChatPanel chat={chat} draft={draft} onDraftChange={changeDraft} onSend={() => void send()} maxLength={config.maxMessageLength} />
+      <ChatPanel chat={chat} draft={draft} onDraftChange={changeDraft} onSend={() => void send()} onUndo={undo.undoAndSay} maxLength={config.maxMessageLength} />
       <TaskPanel id="tasks" state={tasks} timezone={timezone} quickAdd={quickAdd} />
       {drawer && <button type="button" className="backdrop" aria-label="Close panel" onClick={() => setDrawer(null)} tabIndex={-1} />}
+      <Toast toast={undo.toast.toast} onDismiss={undo.toast.dismiss} />
+      {historyOpen && (
+        <HistoryDialog
+          api={api}
+          onUndo={undo.undo}
+          onRestored={reloadTasks}
+          onClose={() => setHistoryOpen(false)}
+          onSessionExpired={onSessionExpired}
+        />
+      )}
     </div>
   );
 }

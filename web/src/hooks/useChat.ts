@@ -4,8 +4,9 @@ import { sendChat } from '../api/chat';
 import { listMessages } from '../api/conversations';
 import { describeError, isAbort, SessionExpiredError } from '../api/errors';
 import type { ApiClient } from '../api/http';
-import type { ChatResult, StoredMessage, ToolCall } from '../api/schemas';
+import type { ChatResult, MessageChange, StoredMessage, ToolCall } from '../api/schemas';
 import { browserLocale, browserTimeZone } from '../lib/due';
+import { undoneGroups } from '../lib/turn-changes';
 
 /** A message as the list renders it. */
 export interface ChatMessage {
@@ -16,6 +17,8 @@ export interface ChatMessage {
   readonly createdAt: string;
   /** The assistant is still writing this one. */
   readonly streaming: boolean;
+  /** The change group of a reply whose turn changed tasks (its Undo button), and whether it was undone. */
+  readonly change: MessageChange | null;
 }
 
 /** A failure the banner shows; `kind` says what Retry does. */
@@ -34,6 +37,8 @@ export interface ChatState {
   send(text: string): Promise<boolean>;
   reloadHistory(): void;
   dismissFailure(): void;
+  /** Shows the replies of a change group as undone (after an undo from anywhere). */
+  markUndone(groupId: string): void;
 }
 
 interface ChatCallbacks {
@@ -49,7 +54,13 @@ function fromStored(message: StoredMessage): ChatMessage {
     toolCalls: message.tool_calls ?? [],
     createdAt: message.created_at,
     streaming: false,
+    change: message.change_group ?? null,
   };
+}
+
+function withUndone(messages: readonly ChatMessage[], groups: ReadonlySet<string>): readonly ChatMessage[] {
+  if (!messages.some((m) => m.change && !m.change.undone && groups.has(m.change.id))) return messages;
+  return messages.map((m) => (m.change && groups.has(m.change.id) ? { ...m, change: { ...m.change, undone: true } } : m));
 }
 
 let localSeq = 0;
@@ -114,8 +125,8 @@ export function useChat(api: ApiClient, conversationId: number | null, callbacks
       setSending(true);
       setMessages((list) => [
         ...list,
-        { key: userKey, role: 'user', content: text, toolCalls: [], createdAt: now, streaming: false },
-        { key: replyKey, role: 'assistant', content: '', toolCalls: [], createdAt: now, streaming: true },
+        { key: userKey, role: 'user', content: text, toolCalls: [], createdAt: now, streaming: false, change: null },
+        { key: replyKey, role: 'assistant', content: '', toolCalls: [], createdAt: now, streaming: true, change: null },
       ]);
       try {
         const result = await sendChat(
@@ -127,7 +138,11 @@ export function useChat(api: ApiClient, conversationId: number | null, callbacks
           },
           controller.signal,
         );
-        update((m) => ({ ...m, content: result.response, toolCalls: result.tool_calls, streaming: false }));
+        const change = result.change_group ? { id: result.change_group, undone: false } : null;
+        update((m) => ({ ...m, content: result.response, toolCalls: result.tool_calls, streaming: false, change }));
+        // "undo that" in the chat took back an earlier turn: its reply says so too.
+        const undone = undoneGroups(result.tool_calls);
+        if (undone.size) setMessages((list) => withUndone(list, undone));
         if (conversationId === null) createdHere.current = result.conversation_id;
         callbacksRef.current.onTurnComplete(result);
         return true;
@@ -148,6 +163,7 @@ export function useChat(api: ApiClient, conversationId: number | null, callbacks
 
   const reloadHistory = useCallback(() => setHistoryVersion((v) => v + 1), []);
   const dismissFailure = useCallback(() => setFailure(null), []);
+  const markUndone = useCallback((groupId: string) => setMessages((list) => withUndone(list, new Set([groupId]))), []);
 
-  return { messages, sending, loadingHistory, failure, send, reloadHistory, dismissFailure };
+  return { messages, sending, loadingHistory, failure, send, reloadHistory, dismissFailure, markUndone };
 }

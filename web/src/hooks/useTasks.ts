@@ -5,6 +5,15 @@ import type { ApiClient } from '../api/http';
 import type { Task, TaskDraft } from '../api/schemas';
 import { createTask, DEFAULT_TASK_QUERY, deleteTask, listTasks, updateTask, type TaskPatch, type TaskQuery } from '../api/tasks';
 
+/** A change made from the panel, for the toast that offers to undo it. */
+export interface PanelChange {
+  /** "Deleted", "Completed", "Reopened", "Updated". */
+  readonly verb: string;
+  readonly title: string;
+  /** The change group the server recorded it in (POST /undo takes it back). */
+  readonly group: string;
+}
+
 /** What the task panel renders and can do. */
 export interface TasksState {
   readonly tasks: readonly Task[];
@@ -36,8 +45,11 @@ function mergeTags(known: readonly string[], tasks: readonly Task[]): readonly s
   return all.size === known.length ? known : [...all].sort();
 }
 
-/** Loads and edits the user's tasks; `version` changes (after a chat turn with tools) trigger a reload. */
-export function useTasks(api: ApiClient, version: number, onSessionExpired: () => void): TasksState {
+/**
+ * Loads and edits the user's tasks; `version` changes (after a chat turn with tools, an undo) trigger a reload.
+ * `onChanged` hears of each change made from the panel that the server can undo.
+ */
+export function useTasks(api: ApiClient, version: number, onSessionExpired: () => void, onChanged: (change: PanelChange) => void): TasksState {
   const [tasks, setTasks] = useState<readonly Task[]>([]);
   const [query, setQueryState] = useState<TaskQuery>(DEFAULT_TASK_QUERY);
   const [knownTags, setKnownTags] = useState<readonly string[]>([]);
@@ -96,8 +108,9 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
       const completed = !task.completed;
       replace({ ...task, completed, overdue: completed ? false : task.overdue });
       try {
-        const result = await updateTask(api, task.id, { completed });
+        const { value: result, group } = await updateTask(api, task.id, { completed });
         replace(result);
+        if (group) onChanged({ verb: completed ? 'Completed' : 'Reopened', title: task.title, group });
         // Completing a repeating task creates its next occurrence: load it into the list.
         if (completed && (task.repeat || result.next_task_id != null)) void refresh();
       } catch (cause) {
@@ -105,16 +118,17 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
         void refresh();
       }
     },
-    [api, replace, fail, refresh, supersede],
+    [api, replace, fail, refresh, supersede, onChanged],
   );
 
   // Not optimistic: a refused edit keeps the editor open with the server's reason, so the list waits for the answer.
   const edit = useCallback(
     async (task: Task, patch: TaskPatch): Promise<string | null> => {
       try {
-        const updated = await updateTask(api, task.id, patch);
+        const { value: updated, group } = await updateTask(api, task.id, patch);
         supersede();
         replace(updated);
+        if (group) onChanged({ verb: 'Updated', title: updated.title, group });
         // A new due date or priority can move the task in the sort order or out of the filter.
         if (patch.due_at !== undefined || patch.priority !== undefined || patch.tags !== undefined) void refresh();
         return null;
@@ -123,7 +137,7 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
         return describeError(cause);
       }
     },
-    [api, replace, refresh, supersede, onSessionExpired],
+    [api, replace, refresh, supersede, onSessionExpired, onChanged],
   );
 
   const add = useCallback(
@@ -150,13 +164,14 @@ export function useTasks(api: ApiClient, version: number, onSessionExpired: () =
       supersede();
       setTasks((list) => list.filter((t) => t.id !== task.id));
       try {
-        await deleteTask(api, task.id);
+        const group = await deleteTask(api, task.id);
+        if (group) onChanged({ verb: 'Deleted', title: task.title, group });
       } catch (cause) {
         fail(cause, `Could not delete "${task.title}"`);
         void refresh();
       }
     },
-    [api, fail, refresh, supersede],
+    [api, fail, refresh, supersede, onChanged],
   );
 
   return { tasks, query, knownTags, loading, error, setQuery, refresh, toggle, edit, add, remove };
