@@ -14,8 +14,11 @@ import { InProcessMcpServer } from './mcp-bridge.js';
  */
 const READ_ONLY_TOOLS = new Set(['list_tasks', 'list_activity']);
 
-/** Tools whose success means tasks changed: their turn's reply carries the change group (its Undo button). */
-const CHANGING_TOOLS = new Set(['add_task', 'update_task', 'complete_task', 'delete_task', 'undo']);
+/**
+ * Tools whose success means tasks changed in a way undo can take back: their turn's reply carries the change group
+ * (its Undo button). An undo is not one of them: undo never undoes an undo, it walks further back.
+ */
+const CHANGING_TOOLS = new Set(['add_task', 'update_task', 'complete_task', 'delete_task']);
 
 /** True when a turn's calls changed tasks (one of them a change that succeeded). */
 export function changedTasks(calls: readonly ToolCallRecord[]): boolean {

@@ -30,8 +30,9 @@ export function createDomain(db: Database, options: DomainOptions) {
     trash: createTrash(db, { settings, now, change }),
     /** The user's change journal, newest first; `since` is a day or time in the user's zone ("today", "2026-12-01"). */
     async activity(userId: string, page: { limit: number; before?: number; since?: string }): Promise<ActivityEntry[]> {
-      const since = page.since ? dueBound(page.since, await settings.timeZone(userId), (now ?? (() => new Date()))(), 'since').start : undefined;
-      return createJournal(db).activity(userId, { limit: page.limit, before: page.before, since });
+      const timeZone = await settings.timeZone(userId);
+      const since = page.since ? dueBound(page.since, timeZone, (now ?? (() => new Date()))(), 'since').start : undefined;
+      return createJournal(db).activity(userId, { limit: page.limit, before: page.before, since, timeZone });
     },
     /** Undo a group of the user's changes (the latest standing one unless named); the undo is journaled under this context. */
     undo: (userId: string, target?: UndoTarget) => undoGroup(db, userId, change ?? { group: randomUUID(), source: 'rest' }, target),

@@ -148,5 +148,25 @@ for (const driver of testDrivers) {
       const other = await t.signUp();
       assert.deepEqual((await t.app.inject({ method: 'GET', url: `/api/${other.id}/activity`, headers: other.headers })).json(), [], 'nobody sees another user\'s journal');
     });
+
+    test('activity writes dues as tasks do (a day stays a day), and an edit that changes nothing is not history', async () => {
+      const fay = await t.signUp();
+      const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+        t.app.inject({ method, url: `/api/${fay.id}${url}`, headers: fay.headers, ...(payload ? { payload } : {}) });
+      const task = (await as('POST', '/tasks', { title: 'Dentist', due_at: '2031-05-02' })).json();
+      await as('PUT', `/tasks/${task.id}`, { due_at: '2031-05-03T09:30' });
+      await as('PUT', `/tasks/${task.id}`, { title: 'Dentist' });
+      const entries = (await as('GET', '/activity')).json() as { op: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+      assert.deepEqual(entries.map((e) => e.op), ['update', 'create'], 'the same title written again is not a change');
+      assert.deepEqual(entries[0]!.changes, { due_at: { from: '2031-05-02', to: '2031-05-03T09:30:00+00:00' } });
+    });
+
+    test('a chat turn that only undid something carries no change group of its own (an undo is not undone)', async () => {
+      const added = await turn([call('add_task', { title: 'Soon undone' })]);
+      assert.ok(added.change_group);
+      const undid = await turn([call('undo', {})]);
+      assert.equal((undid.tool_calls[0]!.result as { undone: unknown[] }).undone.length, 1);
+      assert.equal(undid.change_group, undefined);
+    });
   });
 }

@@ -3,6 +3,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { CHANGE_OPS, CHANGE_SOURCES, taskChanges } from '../../db/schema.js';
+import { formatDue } from './due.js';
 import { snapshotSchema, type Snapshot } from './row.js';
 
 export type ChangeOp = (typeof CHANGE_OPS)[number];
@@ -54,20 +55,30 @@ const FIELDS: [keyof Snapshot, string][] = [
   ['repeat', 'repeat'],
 ];
 
-/** What a change set, field by field. */
-function diff(op: ChangeOp, before: Snapshot | null, after: Snapshot): ActivityEntry['changes'] {
+/** A snapshot's due as the API writes dues: "YYYY-MM-DD" for a whole day, else the instant with the user's offset. */
+function dueText(snapshot: Snapshot, timeZone: string): string | null {
+  return snapshot.dueAt ? formatDue({ at: new Date(snapshot.dueAt), allDay: snapshot.dueAllDay }, timeZone) : null;
+}
+
+/** What a change set, field by field (dues in the user's zone, as tasks show them). */
+function diff(op: ChangeOp, before: Snapshot | null, after: Snapshot, timeZone: string): ActivityEntry['changes'] {
   if (!before || op === 'create' || op === 'delete' || op === 'restore') return {};
   const changes: ActivityEntry['changes'] = {};
   for (const [key, name] of FIELDS) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[name] = { from: before[key], to: after[key] };
+    if (key === 'dueAt') {
+      const [from, to] = [dueText(before, timeZone), dueText(after, timeZone)];
+      if (from !== to) changes[name] = { from, to };
+    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changes[name] = { from: before[key], to: after[key] };
+    }
   }
   return changes;
 }
 
 type JournalRow = typeof taskChanges.$inferSelect;
 
-/** A stored row as the activity list shows it (snapshots are checked as they are read back). */
-export function toActivity(row: JournalRow): ActivityEntry {
+/** A stored row as the activity list shows it, dues in `timeZone` (snapshots are checked as they are read back). */
+export function toActivity(row: JournalRow, timeZone = 'UTC'): ActivityEntry {
   const after = snapshotSchema.parse(row.after);
   const before = row.before === null ? null : snapshotSchema.parse(row.before);
   return {
@@ -76,7 +87,7 @@ export function toActivity(row: JournalRow): ActivityEntry {
     op: row.op,
     task_id: row.taskId,
     title: after.title,
-    changes: diff(row.op, before, after),
+    changes: diff(row.op, before, after, timeZone),
     source: row.source,
     client: row.client,
     created_at: row.createdAt.toISOString(),
@@ -90,9 +101,11 @@ export function createJournal(db: Database) {
   return {
     /** Record changes made under `context`, in the caller's transaction. */
     async record(userId: string, context: ChangeContext, entries: readonly ChangeEntry[]): Promise<void> {
-      if (!entries.length) return;
+      // A change that changed nothing (the same title written again) is not history, and nothing to undo.
+      const real = entries.filter((entry) => entry.op !== 'update' || JSON.stringify(entry.before) !== JSON.stringify(entry.after));
+      if (!real.length) return;
       await db.insert(taskChanges).values(
-        entries.map((entry) => ({
+        real.map((entry) => ({
           userId,
           groupId: context.group,
           taskId: entry.taskId,
@@ -116,7 +129,7 @@ export function createJournal(db: Database) {
     },
 
     /** The user's changes, newest first; `before` is the id of the last entry of the previous page. */
-    async activity(userId: string, options: { limit: number; before?: number; since?: Date }): Promise<ActivityEntry[]> {
+    async activity(userId: string, options: { limit: number; before?: number; since?: Date; timeZone?: string }): Promise<ActivityEntry[]> {
       const conditions: SQL[] = [eq(taskChanges.userId, userId)];
       if (options.before !== undefined) conditions.push(lt(taskChanges.id, options.before));
       if (options.since) conditions.push(gte(taskChanges.createdAt, options.since));
@@ -126,7 +139,7 @@ export function createJournal(db: Database) {
         .where(and(...conditions))
         .orderBy(desc(taskChanges.id))
         .limit(options.limit);
-      return rows.map(toActivity);
+      return rows.map((row) => toActivity(row, options.timeZone));
     },
   };
 }
