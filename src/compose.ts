@@ -16,7 +16,12 @@ import { createDb, databaseAnswers, type Db } from './db/client.js';
 import { withTransaction } from './db/unit-of-work.js';
 import { createDomain, type UnitOfWork } from './domain/index.js';
 import { createConfirmations } from './domain/tasks/confirmations.js';
+import { createNotificationService } from './domain/notifications.js';
 import { purgeDeletedTasks } from './domain/tasks/trash.js';
+import type { OutsideChannel } from './notify/channel.js';
+import { createDigestWriter } from './notify/digest.js';
+import { createNotificationHub } from './notify/hub.js';
+import { startScheduler, type Scheduler } from './notify/scheduler.js';
 import type { UserService } from './domain/users.js';
 import type { AppDeps } from './http/app.js';
 import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
@@ -57,6 +62,10 @@ export interface RuntimeOptions {
 /** The assembled application: everything the HTTP app, the MCP transports and the commands use. */
 export type Runtime = AppDeps & {
   readonly errorReporter: ErrorReporter;
+  /** The outside channels reminders also go to (Web Push, webhook, e-mail), as configured. */
+  readonly channels: readonly OutsideChannel[];
+  /** Start delivering reminders and digests (main does; tests start it when they need it). */
+  startScheduler(options?: { pollMs?: number; digestPollMs?: number; now?: () => Date }): Scheduler;
   /** Delete for good the tasks deleted more than 30 days before `now`; returns how many. */
   purgeDeleted(now: Date): Promise<number>;
   readonly users: UserService;
@@ -119,6 +128,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const domain = createDomain(db.db, { now, confirmations });
   const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
   const toolWork = standaloneWork(domain, unitOfWork);
+  const notificationHub = createNotificationHub(domain.notifications, {
+    pollMs: config.REMINDER_POLL_MS,
+    onError: (error) => logger.warn({ err: error }, 'reading new notifications for the live streams failed'),
+  });
+  const channels: OutsideChannel[] = [];
   const model = options.model ?? createModel(config);
   const chat = createChatService({
     domain,
@@ -142,6 +156,20 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     domain,
     requestDomain: (change) => createDomain(db.db, { now, change, confirmations }),
     purgeDeleted: (at) => purgeDeletedTasks(db.db, at),
+    notificationHub,
+    channels,
+    startScheduler: (scheduling = {}) =>
+      startScheduler({
+        notifications: domain.notifications,
+        transaction: (fn) => withTransaction(db.db, createNotificationService, fn),
+        channels,
+        digest: createDigestWriter({ notifications: domain.notifications, unitOfWork }),
+        logger,
+        metrics,
+        now: scheduling.now ?? now,
+        pollMs: scheduling.pollMs ?? config.REMINDER_POLL_MS,
+        digestPollMs: scheduling.digestPollMs,
+      }),
     unitOfWork,
     toolWork,
     tasks: domain.tasks,
@@ -156,6 +184,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     metrics,
     errorReporter: options.errorReporter ?? disabledErrorReporter,
     async close() {
+      notificationHub.close();
       await chat.close();
       if (ownsDatabase) await db.close();
     },

@@ -28,6 +28,7 @@ const metricsServer =
     ? undefined
     : await startMetricsServer(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN });
 const stopPurge = schedulePurge((now) => runtime.purgeDeleted(now), logger);
+const scheduler = runtime.startScheduler();
 logger.info(
   { url: config.PUBLIC_URL, driver: runtime.db.driver, model_provider: config.MODEL_PROVIDER, metrics_port: metricsServer?.port },
   `server ready: open ${config.PUBLIC_URL}`,
@@ -38,5 +39,5 @@ exitGracefullyOnSignals({
   lifecycle: runtime.lifecycle,
   graceMs: config.SHUTDOWN_GRACE_MS,
   logger,
-  afterDrain: [async () => stopPurge(), async () => metricsServer?.close(), () => runtime.close(), () => errorReporter.flush(2000), async () => logFile?.end()],
+  afterDrain: [async () => stopPurge(), () => scheduler.stop(), async () => metricsServer?.close(), () => runtime.close(), () => errorReporter.flush(2000), async () => logFile?.end()],
 });

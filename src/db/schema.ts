@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+
+/** A reminder as a task keeps it: at an instant (ISO), or some minutes before the task is due. */
+export type ReminderRule = { at: string } | { minutes_before: number };
 
 /** A task's priorities, most urgent first: the column's values (the domain's fields build on them). */
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -101,6 +104,8 @@ export const tasks = pgTable(
     repeat: text('repeat'),
     /** When it was moved to "Recently deleted" (purged 30 days later); null for a live task. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Its reminders as set: `{at}` (an ISO instant) or `{minutes_before}`; task_reminders holds when each fires. */
+    reminders: jsonb('reminders').$type<ReminderRule[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -169,8 +174,100 @@ export const userSettings = pgTable('user_settings', {
   timeZone: text('time_zone').notNull().default('UTC'),
   /** A BCP 47 tag (e.g. "en-GB") for how dates are written; null until a browser sends one. */
   locale: text('locale'),
+  /** The local time ("08:00") of the daily digest; null: no digest. */
+  digestTime: text('digest_time'),
+  /** The user's local day the last digest was written for: claimed before writing, so it is written once. */
+  lastDigestOn: date('last_digest_on', { mode: 'string' }),
+  /** Where reminders are also POSTed (ntfy, a Slack-compatible hook, any URL); null: no webhook. */
+  webhookUrl: text('webhook_url'),
+  /** The key the webhook body is signed with (HMAC-SHA256), made when the URL is set. */
+  webhookSecret: text('webhook_secret'),
+  /** Reminders are also e-mailed (when the server has SMTP_URL). */
+  emailNotifications: boolean('email_notifications').notNull().default(false),
   updatedAt: updatedAt(),
 });
+
+/**
+ * When a task's reminders fire: one row per reminder of a live, pending task, rewritten whenever the task changes
+ * (a moved due moves it, completing or deleting removes it, undo brings it back). A delivered row stays, so the
+ * same reminder of the same occurrence never fires twice.
+ */
+export const taskReminders = pgTable(
+  'task_reminders',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id').notNull(),
+    taskId: integer('task_id').notNull(),
+    /** Which of the task's reminders (its place in tasks.reminders). */
+    position: integer('position').notNull(),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    /** A scheduler instance holds it until then while delivering (several instances: each reminder once). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'task_reminders_task_fk', columns: [t.userId, t.taskId], foreignColumns: [tasks.userId, tasks.id] }).onDelete('cascade'),
+    // One row per rule and time: rescheduling the same reminder of the same occurrence is a no-op once delivered.
+    uniqueIndex('task_reminders_rule_idx').on(t.userId, t.taskId, t.position, t.fireAt),
+    // The scheduler's question: what is due to fire and not delivered yet.
+    index('task_reminders_due_idx').on(t.fireAt).where(sql`${t.deliveredAt} is null`),
+  ],
+);
+
+/** What a user was notified of: a reminder that fired, or a daily digest. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reminder', 'digest'] }).notNull(),
+    /** The task a reminder was for (kept when the task is later purged: the notification still says what it was). */
+    taskId: integer('task_id'),
+    reminderId: bigint('reminder_id', { mode: 'number' }),
+    title: text('title').notNull(),
+    body: text('body'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Delivered well after it was due (the server was down, or busy). */
+    late: boolean('late').notNull().default(false),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id), check('notifications_kind_check', sql`${t.kind} in ('reminder', 'digest')`)],
+);
+
+/** Each notification's delivery to each outside channel (Web Push, webhook, e-mail): retried with backoff, results kept. */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: bigint('notification_id', { mode: 'number' }).notNull().references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    channel: text('channel', { enum: ['push', 'webhook', 'email'] }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('notification_deliveries_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+);
+
+/** A browser's Web Push subscription (one per browser a user allowed notifications in). */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('push_subscriptions_endpoint_idx').on(t.endpoint), index('push_subscriptions_user_idx').on(t.userId)],
+);
 
 /** A chat thread of one user. */
 export const conversations = pgTable(
@@ -181,6 +278,8 @@ export const conversations = pgTable(
     title: varchar('title', { length: 200 }).notNull().default('New conversation'),
     /** The title is still the placeholder, waiting for the first request to summarise (false once set or renamed). */
     titleAuto: boolean('title_auto').notNull().default(false),
+    /** "digest" for the conversation the daily digest is written in; null for a chat the user started. */
+    kind: text('kind'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -207,4 +306,20 @@ export const messages = pgTable(
   ],
 );
 
-export const schema = { user, session, account, verification, jwks, tasks, taskNumbers, taskChanges, userSettings, conversations, messages };
+export const schema = {
+  user,
+  session,
+  account,
+  verification,
+  jwks,
+  tasks,
+  taskNumbers,
+  taskChanges,
+  userSettings,
+  taskReminders,
+  notifications,
+  notificationDeliveries,
+  pushSubscriptions,
+  conversations,
+  messages,
+};

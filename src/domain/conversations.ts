@@ -95,6 +95,18 @@ export function createConversationService(db: Database) {
       return toConversation(await requireOwned(userId, id));
     },
 
+    /** The user's "Daily digest" conversation, created the first time (the digest writes there; replies work like any chat). */
+    async digest(userId: string): Promise<Conversation> {
+      const [found] = await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.userId, userId), eq(conversations.kind, 'digest')))
+        .limit(1);
+      if (found) return toConversation(found);
+      const [row] = await db.insert(conversations).values({ userId, title: 'Daily digest', kind: 'digest' }).returning();
+      return toConversation(row!);
+    },
+
     /** Start a conversation with a placeholder title, which its first request will replace (see `retitle`). */
     async create(userId: string, placeholder: string): Promise<Conversation> {
       const [row] = await db.insert(conversations).values({ userId, title: placeholder, titleAuto: true }).returning();

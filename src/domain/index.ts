@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import { createConversationService } from './conversations.js';
+import { createNotificationService } from './notifications.js';
 import { createSettingsService } from './settings.js';
 import type { Confirmations } from './tasks/confirmations.js';
 import { dueBound } from './tasks/due.js';
@@ -37,6 +38,7 @@ export function createDomain(db: Database, options: DomainOptions) {
     /** Undo a group of the user's changes (the latest standing one unless named); the undo is journaled under this context. */
     undo: (userId: string, target?: UndoTarget) => undoGroup(db, userId, change ?? { group: randomUUID(), source: 'rest' }, target),
     conversations: createConversationService(db),
+    notifications: createNotificationService(db),
     users: createUserService(db),
   };
 }

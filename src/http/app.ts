@@ -35,6 +35,8 @@ import { registerSettingsRoutes } from './routes/settings.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTaskRoutes } from './routes/tasks.js';
 import { registerTrustRoutes } from './routes/trust.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
+import type { NotificationHub } from '../notify/hub.js';
 import { registerWebUi } from './web-ui.js';
 
 /** Everything the HTTP layer needs, built by main.ts (or a test) and passed in. */
@@ -53,6 +55,10 @@ export interface AppDeps {
   toolWork: ToolWork;
   /** Every domain service on the pool (reads). */
   domain: Domain;
+  /** Live notifications for the streams open on this instance. */
+  notificationHub: NotificationHub;
+  /** The VAPID public key browsers subscribe to Web Push with (undefined: Web Push is off). */
+  vapidPublicKey?: string;
   /** The domain for one request's changes, journaled as one group (REST and web calls). */
   requestDomain: (change: ChangeContext) => Domain;
   /** Reads a quick-add line with the chat's parser (the task panel's preview). */
@@ -175,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
       registerTaskRoutes(scope, deps);
       registerTrustRoutes(scope, deps);
+      registerNotificationRoutes(scope, { notifications: deps.domain.notifications, hub: deps.notificationHub, vapidPublicKey: deps.vapidPublicKey });
       registerConversationRoutes(scope, deps.conversations);
       registerSettingsRoutes(scope, deps.settings);
       registerChatRoutes(scope, deps.chat);

@@ -26,3 +26,12 @@ export interface DbMetrics {
   /** One database round trip, by operation (`ping` for the health probe). */
   observeDbQuery(operation: string, seconds: number): void;
 }
+
+/** What a reminder or digest delivery ended as, per channel (`in_app` for the notification itself). */
+export type DeliveryOutcome = 'delivered' | 'late' | 'dropped' | 'retry' | 'failed';
+
+/** What the notification scheduler reports. */
+export interface NotifyMetrics {
+  /** A reminder reached a channel (or did not); `lagSeconds`: how long after its time it was delivered (the scheduler lag). */
+  observeReminder(channel: string, outcome: DeliveryOutcome, lagSeconds?: number): void;
+}

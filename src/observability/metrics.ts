@@ -1,11 +1,11 @@
 // The Prometheus metric families the server exports. Serving them is the HTTP layer's job (http/metrics-route.ts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ChatMetrics, DbMetrics, ModelMetrics } from './hooks.js';
+import type { ChatMetrics, DbMetrics, ModelMetrics, NotifyMetrics } from './hooks.js';
 
-export type { ChatMetrics, DbMetrics, ModelMetrics, Outcome } from './hooks.js';
+export type { ChatMetrics, DbMetrics, ModelMetrics, NotifyMetrics, Outcome } from './hooks.js';
 
 /** Every metric family the server exports, and the registry that renders them. */
-export interface Metrics extends ChatMetrics, ModelMetrics, DbMetrics {
+export interface Metrics extends ChatMetrics, ModelMetrics, DbMetrics, NotifyMetrics {
   readonly registry: Registry;
   /** One HTTP request ended: `route` is the route pattern (never the raw URL), `unmatched` for 404s. */
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void;
@@ -78,8 +78,25 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
 
+  const reminders = new Counter({
+    name: 'reminders_total',
+    help: 'Reminder and digest deliveries by channel (in_app, push, webhook, email) and outcome (delivered, late, dropped, retry, failed)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
+  const schedulerLag = new Histogram({
+    name: 'reminder_scheduler_lag_seconds',
+    help: 'How long after its time a reminder was delivered in the app',
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600, 86_400],
+    registers: [registry],
+  });
+
   return {
     registry,
+    observeReminder(channel, outcome, lagSeconds) {
+      reminders.inc({ channel, outcome });
+      if (lagSeconds !== undefined) schedulerLag.observe(Math.max(0, lagSeconds));
+    },
     observeRequest(method, route, statusCode, seconds) {
       httpDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
     },

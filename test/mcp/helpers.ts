@@ -24,6 +24,7 @@ const details = {
   priority: z.enum(['high', 'medium', 'low']).nullable(),
   tags: z.array(z.string()),
   repeat: z.string().nullable(),
+  reminders: z.array(z.union([z.strictObject({ at: z.string() }), z.strictObject({ minutes_before: z.number() })])),
 };
 const fullChangeSchema = z.strictObject({
   task_id: z.number().int().positive(),

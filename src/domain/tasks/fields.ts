@@ -86,8 +86,21 @@ export const flagSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0
   error: 'must be true or false',
 });
 
+/** One reminder as clients send it: `{at}` (a date-time, read in the user's zone) or `{minutes_before}` the due time (0: at it). */
+export const reminderSchema = z.union(
+  [
+    z.strictObject({ at: textSchema('must be a date-time').trim().min(1, 'must not be empty').max(100, 'is too long') }),
+    z.strictObject({ minutes_before: z.int({ error: 'must be a whole number of minutes' }).min(0, 'must not be negative').max(525_600, 'must be at most a year') }),
+  ],
+  { error: 'must be {"at": "<date-time>"} or {"minutes_before": <minutes>}' },
+);
+
+/** A task's reminders: replaces them all; null or [] removes them. */
+export const remindersSchema = z.array(reminderSchema, { error: 'must be an array of reminders' }).max(10, 'must have at most 10 reminders');
+
 const details = {
   due_at: dueSchema.nullable().optional(),
+  reminders: remindersSchema.nullable().optional(),
   priority: prioritySchema.nullable().optional(),
   tags: tagsSchema.nullable().optional(),
   repeat: repeatSchema.nullable().optional(),
@@ -107,7 +120,7 @@ export const taskChangesSchema = z
     ...details,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: 'must contain at least one of title, description, completed, due_at, priority, tags, repeat',
+    message: 'must contain at least one of title, description, completed, due_at, priority, tags, repeat, reminders',
   });
 export type TaskChanges = z.output<typeof taskChangesSchema>;
 export type TaskChangesInput = z.input<typeof taskChangesSchema>;

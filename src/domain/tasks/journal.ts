@@ -53,6 +53,7 @@ const FIELDS: [keyof Snapshot, string][] = [
   ['priority', 'priority'],
   ['tags', 'tags'],
   ['repeat', 'repeat'],
+  ['reminders', 'reminders'],
 ];
 
 /** A snapshot's due as the API writes dues: "YYYY-MM-DD" for a whole day, else the instant with the user's offset. */

@@ -1,6 +1,7 @@
 // A task row as stored, as shown, and as the change journal keeps it.
 import { z } from 'zod';
-import type { tasks } from '../../db/schema.js';
+import { formatZoned } from '../../calendar/zones.js';
+import type { ReminderRule, tasks } from '../../db/schema.js';
 import { formatDue, isOverdue, type Due } from './due.js';
 import type { Priority } from './fields.js';
 
@@ -17,6 +18,8 @@ export interface Task {
   priority: Priority | null;
   tags: string[];
   repeat: string | null;
+  /** When to remind: `{at}` (with the user's offset) or `{minutes_before}` the due time. */
+  reminders: ReminderRule[];
   overdue: boolean;
   created_at: string;
   updated_at: string;
@@ -43,6 +46,7 @@ export function toTask(row: Row, timeZone: string, now: Date): Task {
     priority: row.priority,
     tags: row.tags,
     repeat: row.repeat,
+    reminders: row.reminders.map((rule) => ('at' in rule ? { at: formatZoned(new Date(rule.at), timeZone) } : rule)),
     overdue: !row.completed && due !== null && isOverdue(due, now, timeZone),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
@@ -60,6 +64,8 @@ export const snapshotSchema = z.object({
   tags: z.array(z.string()),
   repeat: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  // Journal rows written before reminders existed have none.
+  reminders: z.array(z.union([z.object({ at: z.string() }), z.object({ minutes_before: z.number() })])).default([]),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -75,6 +81,7 @@ export function snapshotOf(row: Row): Snapshot {
     tags: [...row.tags],
     repeat: row.repeat,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    reminders: row.reminders,
   };
 }
 
@@ -90,6 +97,7 @@ export function columnsOf(snapshot: Snapshot): Partial<Row> {
     tags: snapshot.tags,
     repeat: snapshot.repeat,
     deletedAt: snapshot.deletedAt ? new Date(snapshot.deletedAt) : null,
+    reminders: snapshot.reminders,
   };
 }
 

@@ -21,6 +21,7 @@ import {
 import { BULK_LIMITS, bulkRefusal, type BulkAction, type Confirmations } from './confirmations.js';
 import { createJournal, journaledChange, type ChangeContext, type ChangeEntry, type ChangeOp } from './journal.js';
 import { anchorRule, firstOccurrence, formatRepeat, nextOccurrence, parseRepeat } from './repeat.js';
+import { readReminders, remindersForNext, syncReminders } from './reminders.js';
 import { dueOf, snapshotOf, toTask, type CompletedTask, type Row, type Task } from './row.js';
 
 export type { CompletedTask, Task } from './row.js';
@@ -117,10 +118,18 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
           const first = firstOccurrence(rule, now, zone);
           set.dueAt = first.at;
           set.dueAllDay = true;
+          due = first;
         }
       }
     }
+    // Read last: a relative reminder counts from the due this same change sets.
+    if (data.reminders !== undefined) set.reminders = data.reminders === null ? [] : readReminders(data.reminders, due, zone, now);
     return set;
+  }
+
+  /** Keep the reminder schedule in step with a change (nothing to do for a task that never had reminders). */
+  async function scheduleReminders(tx: Database, before: Row | null, after: Row): Promise<void> {
+    if (before?.reminders.length || after.reminders.length) await syncReminders(tx, after, dueOf(after), clock());
   }
 
   /** Completing a repeating task creates its next occurrence, due on the rule's next date after this one. */
@@ -141,8 +150,11 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
         repeat: row.repeat,
         dueAt: next.at,
         dueAllDay: next.allDay,
+        // Every occurrence reminds: the next one keeps the reminders, moved with its due.
+        reminders: remindersForNext(row.reminders, dueOf(row), next),
       })
       .returning();
+    await scheduleReminders(tx, null, created!);
     return created;
   }
 
@@ -155,6 +167,7 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     if (!current.completed && values.completed === true) await guard(tx, userId, context, 'complete', id, confirmation);
     const [updated] = await tx.update(tasks).set({ ...values, updatedAt: new Date() }).where(liveTask(userId, id)).returning();
     const op = opOf(current, updated!);
+    await scheduleReminders(tx, current, updated!);
     const next = op === 'complete' ? await createNext(tx, updated!, zone) : undefined;
     const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(current), after: snapshotOf(updated!) }];
     if (next) entries.push({ op: 'create', taskId: next.id, before: null, after: snapshotOf(next) });
@@ -227,13 +240,14 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     /** Create a task, numbered after the user's last one; the fields are checked here too (fields.ts is the one rule). */
     async create(userId: string, input: NewTaskInput): Promise<Task> {
       const data = parseInput(newTaskSchema, input);
-      const zone = data.due_at || data.repeat ? await settings.timeZone(userId) : 'UTC';
+      const zone = data.due_at || data.repeat || data.reminders?.length ? await settings.timeZone(userId) : 'UTC';
       const row = await journaled(userId, async (tx) => {
         const id = await nextTaskId(tx, userId);
         const [created] = await tx
           .insert(tasks)
           .values({ userId, id, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
           .returning();
+        await scheduleReminders(tx, null, created!);
         return { result: created!, entries: [{ op: 'create', taskId: id, before: null, after: snapshotOf(created!) }] };
       });
       return (await present(userId, [row], zone))[0]!;
@@ -266,6 +280,7 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
         if (!current) throw taskNotFound(id);
         await guard(tx, userId, context, 'delete', id, bulk.confirmation);
         const [deleted] = await tx.update(tasks).set({ deletedAt: clock() }).where(liveTask(userId, id)).returning();
+        await scheduleReminders(tx, current, deleted!);
         return { result: current, entries: [{ op: 'delete', taskId: id, before: snapshotOf(current), after: snapshotOf(deleted!) }] };
       });
       return (await present(userId, [row]))[0]!;

@@ -5,7 +5,8 @@ import type { Database } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
 import type { SettingsService } from '../settings.js';
 import { journaledChange, type ChangeContext } from './journal.js';
-import { snapshotOf, toTask, type Task } from './row.js';
+import { syncReminders } from './reminders.js';
+import { dueOf, snapshotOf, toTask, type Task } from './row.js';
 import { taskNotFound } from './service.js';
 
 /** How long a deleted task can be restored. */
@@ -41,6 +42,7 @@ export function createTrash(db: Database, options: { settings: SettingsService; 
         const [current] = await tx.select().from(tasks).where(deletedTask(userId, id)).for('update');
         if (!current) throw taskNotFound(id);
         const [restored] = await tx.update(tasks).set({ deletedAt: null, updatedAt: new Date() }).where(deletedTask(userId, id)).returning();
+        if (restored!.reminders.length) await syncReminders(tx, restored!, dueOf(restored!), clock());
         return { result: restored!, entries: [{ op: 'restore', taskId: id, before: snapshotOf(current), after: snapshotOf(restored!) }] };
       });
       const zone = row.dueAt ? await options.settings.timeZone(userId) : 'UTC';

@@ -5,7 +5,8 @@ import type { Database } from '../../db/client.js';
 import { taskChanges, tasks } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { createJournal, toActivity, type ChangeContext, type ChangeEntry, type ChangeOp, type ChangeSource } from './journal.js';
-import { columnsOf, matches, snapshotOf, snapshotSchema, type Snapshot } from './row.js';
+import { syncReminders } from './reminders.js';
+import { columnsOf, dueOf, matches, snapshotOf, snapshotSchema, type Snapshot } from './row.js';
 
 /** What an undo did: the changes put back, the ones left alone, and a sentence for people. */
 export interface UndoResult {
@@ -86,6 +87,8 @@ export async function undoGroup(db: Database, userId: string, context: ChangeCon
         skipped.push({ task_id: change.taskId, op: change.op, title: current.title, reason: 'it changed since' });
       } else {
         const [restored] = await tx.update(tasks).set({ ...columnsOf(previousState(change.op, before, after, now)), updatedAt: sql`now()` }).where(mine).returning();
+        // Completing or deleting cancelled the reminders: putting the task back brings them back.
+        if (current.reminders.length || restored!.reminders.length) await syncReminders(tx, restored!, dueOf(restored!), now);
         entries.push({ op: INVERSE[change.op], taskId: change.taskId, before: snapshotOf(current), after: snapshotOf(restored!) });
         undone.push({ task_id: change.taskId, op: change.op, title: restored!.title });
       }

@@ -4,6 +4,7 @@ import {
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
+  remindersArgSchema,
   repeatArgSchema,
   runTool,
   tagsArgSchema,
@@ -22,7 +23,7 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
       title: 'Add a task',
       description:
         'Create a new task on the user\'s todo list. Use a short imperative title ("Buy milk"); put details in description. ' +
-        'Optionally set when it is due, a priority, tags and a repeat rule. Returns the new task_id, which the other tools take.',
+        'Optionally set when it is due, a priority, tags, a repeat rule and reminders ("remind me at 5pm": due and a reminder at that time). Returns the new task_id, which the other tools take.',
       inputSchema: toolInput(
         {
           title: titleSchema.describe('What to do, 1-500 characters'),
@@ -31,6 +32,7 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
           priority: priorityArgSchema.optional(),
           tags: tagsArgSchema.optional(),
           repeat: repeatArgSchema.optional(),
+          reminders: remindersArgSchema.optional(),
         },
         ctx.user,
       ),
@@ -39,8 +41,8 @@ export function registerAddTask(server: McpServer, ctx: ToolContext): void {
     },
     (args, extra) =>
       runTool(ctx, 'add_task', async () => {
-        const { title, description, due, priority, tags, repeat } = args;
-        const task = await ctx.work.change(changeRequest(ctx, extra), ({ tasks }) => tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat }));
+        const { title, description, due, priority, tags, repeat, reminders } = args;
+        const task = await ctx.work.change(changeRequest(ctx, extra), ({ tasks }) => tasks.create(ctx.user.id, { title, description, due_at: due, priority, tags, repeat, reminders }));
         return jsonResult(taskChange(task, 'created'));
       }),
   );

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { limitSchema, priorityEnumSchema, querySchema, sortSchema, statusSchema, tagSchema } from '../../domain/tasks/fields.js';
-import { dueArgSchema, jsonResult, priorityArgSchema, runTool, toolInput, type ToolContext } from './shared.js';
+import { dueArgSchema, jsonResult, priorityArgSchema, remindersOutSchema, runTool, toolInput, type ToolContext } from './shared.js';
 
 /** One task as list_tasks shows it. */
 const listedTaskSchema = z.object({
@@ -13,6 +13,7 @@ const listedTaskSchema = z.object({
   priority: priorityEnumSchema.nullable().optional(),
   tags: z.array(z.string()).optional(),
   repeat: z.string().nullable().optional(),
+  reminders: remindersOutSchema.optional(),
   overdue: z.boolean().optional(),
 });
 
@@ -60,6 +61,7 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
           priority: t.priority,
           tags: t.tags,
           repeat: t.repeat,
+          reminders: t.reminders,
           overdue: t.overdue,
         }));
         // The contract's result is the bare array (the text); structured content must be an object, so it wraps it.

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { dueSchema, priorityEnumSchema, repeatSchema, tagsSchema, taskIdSchema } from '../../domain/tasks/fields.js';
+import { dueSchema, priorityEnumSchema, remindersSchema, repeatSchema, tagsSchema, taskIdSchema } from '../../domain/tasks/fields.js';
 import type { CompletedTask } from '../../domain/tasks/service.js';
 import type { ChangeSource } from '../../domain/index.js';
 import type { ToolRequest, ToolWork } from '../tool-work.js';
@@ -33,6 +33,14 @@ export const priorityArgSchema = priorityEnumSchema.describe('Priority');
 /** A tags argument (replaces the task's tags). */
 export const tagsArgSchema = tagsSchema.describe('Short lowercase words, e.g. ["work", "health"]');
 
+/** A reminders argument (replaces the task's reminders). */
+export const remindersArgSchema = remindersSchema.describe(
+  'When to remind the user: [{"at": "YYYY-MM-DDTHH:mm"}] at a local time, or [{"minutes_before": 30}] before the due time (0: at it); replaces the list, [] removes them',
+);
+
+/** The reminders a task result shows: {at} with the user's offset, or {minutes_before}. */
+export const remindersOutSchema = z.array(z.union([z.object({ at: z.string() }), z.object({ minutes_before: z.number() })]));
+
 /** The confirmation preview_bulk_change returned, for a delete or completion past the bulk limit. */
 export const confirmationArgSchema = z
   .string()
@@ -59,6 +67,7 @@ export function taskChangeSchema<S extends string>(status: S) {
     priority: priorityEnumSchema.nullable().optional(),
     tags: z.array(z.string()).optional(),
     repeat: z.string().nullable().optional(),
+    reminders: remindersOutSchema.optional(),
     next_task_id: z.int().positive().optional().describe('For a repeating task: the id of its next occurrence'),
     next_due_at: z.string().nullable().optional().describe('For a repeating task: when the next occurrence is due'),
   });
@@ -113,6 +122,7 @@ export function taskChange<S extends string>(task: CompletedTask, status: S) {
     priority: task.priority,
     tags: task.tags,
     repeat: task.repeat,
+    reminders: task.reminders,
     ...(task.next_task ? { next_task_id: task.next_task.id, next_due_at: task.next_task.due_at } : {}),
   };
 }

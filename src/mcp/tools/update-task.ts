@@ -6,6 +6,7 @@ import {
   dueArgSchema,
   jsonResult,
   priorityArgSchema,
+  remindersArgSchema,
   repeatArgSchema,
   tagsArgSchema,
   runTool,
@@ -36,6 +37,7 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
           priority: priorityArgSchema.nullable().optional(),
           tags: tagsArgSchema.nullable().optional(),
           repeat: repeatArgSchema.nullable().optional(),
+          reminders: remindersArgSchema.nullable().optional(),
           completed: z.boolean().optional().describe('false reopens a completed task; true marks it done'),
           confirmation: confirmationArgSchema.optional(),
         },
@@ -46,10 +48,10 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext): void {
     },
     (args, extra) =>
       runTool(ctx, 'update_task', async () => {
-        const { task_id, title, description, due, priority, tags, repeat, completed, confirmation } = args;
-        const changes = { title, description, due_at: due, priority, tags, repeat, completed };
+        const { task_id, title, description, due, priority, tags, repeat, reminders, completed, confirmation } = args;
+        const changes = { title, description, due_at: due, priority, tags, repeat, reminders, completed };
         if (Object.values(changes).every((v) => v === undefined)) {
-          return toolError(`Nothing to update: give a new title, description, due, priority, tags, repeat or completed for task ${task_id}`);
+          return toolError(`Nothing to update: give a new title, description, due, priority, tags, repeat, reminders or completed for task ${task_id}`);
         }
         const task = await ctx.work.change(changeRequest(ctx, extra), ({ tasks }) => tasks.update(ctx.user.id, task_id, changes, { confirmation }));
         return jsonResult(taskChange(task, 'updated'));
