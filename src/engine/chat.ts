@@ -11,7 +11,6 @@ export type ChatKind =
   | 'yes'
   | 'declined'
   | 'not-done'
-  | 'reopen'
   | 'unknown';
 
 const WHOLE: [ChatKind, RegExp][] = [
