@@ -61,10 +61,17 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
   // Undo is exact: it takes back what that turn did, as it was (an add goes to Recently deleted, unjournaled
   // as a delete of its own), and it is one rule after adds, completions, deletes and edits alike.
   if (request.intent === 'chat' && request.kind === 'cancel' && RETRACT.test(prepared.trim()) && changedTasks(prev)) return { intent: 'undo', times: 1 };
-  // "Yes, delete them all" after the bulk question says yes in other words.
+  // "Undo" right after a question before a bulk change or deleting everything means "don't": nothing was done
+  // yet, and undo would take back an older change (which no undo can bring back).
+  if (request.intent === 'undo' && !changedTasks(prev)) {
+    const asked = outcomeOf(prev, clock).reply?.asked;
+    if (asked === 'bulk' || asked === 'deleteAll') return { intent: 'chat', kind: 'cancel' };
+  }
+  // "Yes, delete them all" after the question before a bulk change or deleting everything says yes in other words.
   if ((request.intent === 'delete' || request.intent === 'complete') && ['all', 'seen', 'pronoun'].includes(request.ref.kind)) {
-    const bulk = outcomeOf(prev, clock).reply?.bulk;
-    if (bulk?.action === request.intent) return confirmBulk(bulk);
+    const asked = outcomeOf(prev, clock).reply;
+    if (asked?.bulk?.action === request.intent) return confirmBulk(asked.bulk);
+    if (asked?.asked === 'deleteAll' && request.intent === 'delete') return { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true };
   }
   // "ok great, and the hotel too": the acknowledgement before "and" is not part of it.
   const lead = prepared.trim().replace(/^(?:(?:ok(?:ay)?|great|cool|right|yes|yeah|yep|good|perfect|nice|thanks?)\b[\s,!.]*)+/i, '');

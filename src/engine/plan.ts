@@ -15,6 +15,7 @@ import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from
 import type { Ref } from './refs.js';
 import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
+import { namedToReopen, notReopened } from './reopen.js';
 import type { NewTask } from './titles.js';
 import type { Reply, Request, Shown, ToolName } from './types.js';
 import { planUndo } from './undo.js';
@@ -130,7 +131,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     case 'name': {
       // Narrowed lists first; the whole list only when they hold no match.
       if (!list) return { lists: narrowedLists(ref.text, ref.loose) };
-      if (req.intent === 'reopen') return namedToReopen(req, ref, list, ctx.clock);
+      if (req.intent === 'reopen') return namedToReopen(ref, list.tasks, list.whole, ctx.clock, req.remark);
       // A name that matches no title whole may still mention one task's words; deleting needs the whole name unless said in passing.
       const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose || req.intent !== 'delete');
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
@@ -140,36 +141,12 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
   }
 }
 
-/** A name to reopen: a completed task it names; else a pending one (said to stay on the list); else none. */
-function namedToReopen(req: Extract<Request, { intent: 'reopen' }>, ref: Extract<Ref, { kind: 'name' }>, list: Exclude<Listed, { error: string }>, clock: Clock): Targets {
-  const done = findNamed(ref.text, list.tasks.filter((t) => t.completed), false, ref.loose);
-  if (done.kind === 'one') return { ids: [done.task.id], tasks: list.tasks };
-  if (done.kind === 'many') return { say: whichReply(ref.text, done.tasks, clock) };
-  if (done.kind === 'parts') return { ids: done.tasks.map((t) => t.id), tasks: list.tasks };
-  const open = findNamed(ref.text, list.tasks, true, ref.loose);
-  if (open.kind === 'one') return { ids: [open.task.id], tasks: list.tasks };
-  if (!list.whole) return { lists: [WHOLE_LIST] };
-  return { say: req.remark ? chatReply('not-done') : noMatchReply(ref.text) };
-}
-
 /** The tasks a request leaves alone, with a note each: done ones to complete, pending ones to reopen, unknown ones. */
 function leftAlone(req: ActRequest, ids: readonly number[], tasks: readonly TaskView[] | undefined, partial: boolean): { skip: number[]; notes: string[] } {
-  if (req.intent === 'complete') {
-    const done = (tasks ?? []).filter((t) => t.completed && ids.includes(t.id));
-    return { skip: done.map((t) => t.id), notes: done.map((t) => `${label(t)} was already done.`) };
-  }
-  if (req.intent !== 'reopen' || !tasks) return { skip: [], notes: [] };
-  const skip: number[] = [];
-  const notes: string[] = [];
-  for (const id of ids) {
-    const task = tasks.find((t) => t.id === id);
-    // A task the list did not show (past the 1,000 it returns) may well be done: the tool says if not.
-    if ((!task && partial) || task?.completed) continue;
-    skip.push(id);
-    if (!task) notes.push(`I couldn't find task ${id}.`);
-    else notes.push(req.remark ? `Okay, ${label(task)} stays on your list.` : `${label(task)} is not marked done: it is still on your list.`);
-  }
-  return { skip, notes };
+  if (req.intent === 'reopen') return tasks ? notReopened(ids, tasks, partial, req.remark) : { skip: [], notes: [] };
+  if (req.intent !== 'complete') return { skip: [], notes: [] };
+  const done = (tasks ?? []).filter((t) => t.completed && ids.includes(t.id));
+  return { skip: done.map((t) => t.id), notes: done.map((t) => `${label(t)} was already done.`) };
 }
 
 function unseenReply(ids: readonly number[], what: string, partial: boolean): string {

@@ -2,9 +2,13 @@
 // "un-complete the report", "put the report back on my list") and remarks that say it is not done ("I didn't
 // actually finish the report", "that's not done yet", "I haven't called mom yet"). A remark about a task that
 // is still pending changes nothing: the answer says it stays on the list.
+import type { Clock } from './clock.js';
 import { NOT_DONE_VERBS } from './lexicon.js';
+import { findNamed, WHOLE_LIST, type ListArgs } from './lookup.js';
 import { looseRef, parseRef, type Ref } from './refs.js';
-import type { Request } from './types.js';
+import { chatReply, label, noMatchReply, whichReply } from './reply.js';
+import type { TaskView } from './results.js';
+import type { Reply, Request } from './types.js';
 
 const NOT_DONE = String.raw`(?:not done|undone|incomplete|not complete(?:d)?|uncompleted|unfinished|pending|open|to ?do|not finished|not yet done|active|outstanding|unchecked|unticked)`;
 const MARK = new RegExp(String.raw`^(?:mark|set|flag|make|change|move|switch|turn)\s+(.+?)\s+(?:back\s+)?(?:as\s+|to\s+|into\s+)?${NOT_DONE}(?:\s+again)?$`, 'i');
@@ -58,4 +62,34 @@ function notDoneRef(text: string, quotes: readonly string[]): Ref | null {
   if (DOING.test(verb)) return looseRef(did[2], quotes);
   // "I haven't called mom": the verb is part of the name ("Call mom").
   return /^[a-z]+$/.test(verb) ? looseRef(`${verb} ${did[2]}`, quotes) : null;
+}
+
+/** The tasks a reopen is about, a question or answer instead, or the whole list to look further. */
+export type ReopenTargets = { ids: number[]; tasks: TaskView[] } | { say: Reply | string } | { lists: ListArgs[] };
+
+/** A name to reopen: a completed task it names; else a pending one (said to stay on the list); else none. */
+export function namedToReopen(ref: Extract<Ref, { kind: 'name' }>, tasks: TaskView[], whole: boolean, clock: Clock, remark?: boolean): ReopenTargets {
+  const done = findNamed(ref.text, tasks.filter((t) => t.completed), false, ref.loose);
+  if (done.kind === 'one') return { ids: [done.task.id], tasks };
+  if (done.kind === 'many') return { say: whichReply(ref.text, done.tasks, clock) };
+  if (done.kind === 'parts') return { ids: done.tasks.map((t) => t.id), tasks };
+  const open = findNamed(ref.text, tasks, true, ref.loose);
+  if (open.kind === 'one') return { ids: [open.task.id], tasks };
+  if (!whole) return { lists: [WHOLE_LIST] };
+  return { say: remark ? chatReply('not-done') : noMatchReply(ref.text) };
+}
+
+/** The tasks of a reopen that stay as they are, with a note each: pending ones (already on the list) and unknown ones. */
+export function notReopened(ids: readonly number[], tasks: readonly TaskView[], partial: boolean, remark?: boolean): { skip: number[]; notes: string[] } {
+  const skip: number[] = [];
+  const notes: string[] = [];
+  for (const id of ids) {
+    const task = tasks.find((t) => t.id === id);
+    // A task the list did not show (past the 1,000 it returns) may well be done: the tool says if not.
+    if ((!task && partial) || task?.completed) continue;
+    skip.push(id);
+    if (!task) notes.push(`I couldn't find task ${id}.`);
+    else notes.push(remark ? `Okay, ${label(task)} stays on your list.` : `${label(task)} is not marked done: it is still on your list.`);
+  }
+  return { skip, notes };
 }

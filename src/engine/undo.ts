@@ -30,7 +30,7 @@ const UNDO = new RegExp(
 const LAST_N = new RegExp(String.raw`^(?:undo|revert|roll\s*back)\s+(?:the|my)\s+last\s+${COUNT}\s+${CHANGE}$`, 'i');
 /** Forms that point at a change without saying undo: taken back only when this conversation changed something. */
 const IMPLIED = new RegExp(
-  String.raw`^(?:(?:restore|bring\s+back|put\s+back|get\s+back|undelete|un-delete|recover)\s+${THAT}|(?:bring|put|get)\s+${THAT}\s+back(?:\s+(?:on|onto|to)\s+(?:my|the)\s+(?:todo\s+|to do\s+)?list)?|(?:i\s+)?(?:didn'?t|did not)\s+mean\s+(?:to(?:\s+(?:do|complete|delete|remove|add|mark|tick|check|finish|change|rename|close)(?:\s+(?:off\s+)?${THAT}(?:\s+(?:off|done|as done))?)?)?|that|it)|go\s+back(?:\s+(?:one|a)\s+step)?)$`,
+  String.raw`^(?:(?:restore|bring\s+back|put\s+back|get\s+back|undelete|un-delete|recover)(?:\s+${THAT})?|(?:bring|put|get)\s+${THAT}\s+back(?:\s+(?:on|onto|to)\s+(?:my|the)\s+(?:todo\s+|to do\s+)?list)?|(?:i\s+)?(?:didn'?t|did not)\s+mean\s+(?:to(?:\s+(?:do|complete|delete|remove|add|mark|tick|check|finish|change|rename|close)(?:\s+(?:off\s+)?${THAT}(?:\s+(?:off|done|as done))?)?)?|that|it)|go\s+back(?:\s+(?:one|a)\s+step)?)$`,
   'i',
 );
 /** "Restore the milk task", "undelete task 4", "undo deleting the milk task". */

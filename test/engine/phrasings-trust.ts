@@ -49,6 +49,7 @@ const UNDO = category('undo', [
   talk(['put it back'], unchanged('Say "undo"'), []),
   talk(['delete call mom', 'restore call mom'], unchanged('Brought back #2 Call mom')),
   talk(['delete call mom', 'undelete task {id:Call mom}'], unchanged('Call mom')),
+  talk(['delete call mom', 'restore'], unchanged('Brought back #2 Call mom')),
   talk(['delete call mom', 'add buy milk', 'restore call mom'], [
     { op: 'deleted', title: 'Call mom' },
     { op: 'added', title: 'Buy milk' },
@@ -106,6 +107,8 @@ const BULK = category('bulk', [
   talk(['delete everything', 'yes, delete them all'], ALL_HOME.map((title) => ({ op: 'deleted', title }))),
   talk(['delete tasks 1, 2, 3, 4 and 5', 'go ahead'], ALL_HOME.map((title) => ({ op: 'deleted', title }))),
   talk(['delete all my tasks', 'no'], unchanged()),
+  // Nothing was deleted yet: "undo" means "don't", not "take back an older change".
+  talk(['add buy milk', 'delete all my tasks', 'undo'], [{ op: 'added', title: 'Buy milk' }, { op: 'mentions', text: ["won't change"] }]),
   talk(['delete all my tasks', 'show my tasks', 'yes'], unchanged()),
   talk(['delete all my tasks', 'yes', 'undo'], unchanged('Brought back #1 Buy groceries', 'Brought back #5 Walk the dog')),
   talk(['mark everything done'], unchanged('mark these 12 tasks as done', 'Chore 12'), TWELVE),
@@ -115,6 +118,9 @@ const BULK = category('bulk', [
   talk(['delete all completed tasks', 'yep'], ['Buy stamps', 'Read chapter 4', 'Post the parcel', 'Book the MOT'].map((title) => ({ op: 'deleted', title })), FOUR_DONE),
   // At the limit the engine asks as it always did, and "yes" deletes without a preview.
   talk(['delete all my tasks', 'yes'], ['Call mom', 'Pay the rent', 'Walk the dog'].map((title) => ({ op: 'deleted', title })), ['Call mom', 'Pay the rent', 'Walk the dog']),
+  talk(['delete all my tasks', 'yes delete them'], ['Call mom', 'Pay the rent', 'Walk the dog'].map((title) => ({ op: 'deleted', title })), ['Call mom', 'Pay the rent', 'Walk the dog']),
+  talk(['wipe my list', 'go for it'], ALL_HOME.map((title) => ({ op: 'deleted', title }))),
+  talk(['tick everything off', 'yess'], TWELVE.map((title) => ({ op: 'completed', title: String(title) })), TWELVE),
 ]);
 
 const SCRATCH = category('scratch', [
