@@ -33,8 +33,8 @@ const IMPLIED = new RegExp(
   String.raw`^(?:(?:restore|bring\s+back|put\s+back|get\s+back|undelete|un-delete|recover)(?:\s+${THAT})?|(?:bring|put|get)\s+${THAT}\s+back(?:\s+(?:on|onto|to)\s+(?:my|the)\s+(?:todo\s+|to do\s+)?list)?|(?:i\s+)?(?:didn'?t|did not)\s+mean\s+(?:to(?:\s+(?:do|complete|delete|remove|add|mark|tick|check|finish|change|rename|close)(?:\s+(?:off\s+)?${THAT}(?:\s+(?:off|done|as done))?)?)?|that|it)|go\s+back(?:\s+(?:one|a)\s+step)?)$`,
   'i',
 );
-/** "Restore the milk task", "undelete task 4", "undo deleting the milk task". */
-const RESTORE = /^(?:restore|undelete|un-delete|recover|bring\s+back|get\s+back|undo\s+(?:the\s+)?(?:deleting|deletion\s+of|removal\s+of|removing))\s+(.+)$|^(?:bring|get)\s+(.+?)\s+back$/i;
+/** "Restore the milk task", "undelete task 4", "undo deleting the milk task" ("bring the chairs back" is a task to add). */
+const RESTORE = /^(?:restore|undelete|un-delete|undo\s+(?:the\s+)?(?:deleting|deletion\s+of|removal\s+of|removing))\s+(.+)$/i;
 /** A remark before the command that only says it was a mistake. */
 const MISTAKE = /^(?:(?:oh no|no+|nope|sorry|wait|argh|whoops|ugh|my (?:bad|mistake)|that was (?:a mistake|wrong)|wrong (?:one|task)|not that(?: one)?|i didn'?t mean (?:that|to(?: do that)?))\b[\s,.!;:—–-]*)+/i;
 
@@ -58,8 +58,7 @@ export function readUndo(s: string, quotes: readonly string[]): Request | null {
   const lastN = LAST_N.exec(text);
   if (lastN) return { intent: 'undo', times: timesOf(lastN[1]) };
   if (IMPLIED.test(text)) return { intent: 'undo', times: 1, implied: true };
-  const restore = RESTORE.exec(text);
-  const named = restore?.[1] ?? restore?.[2];
+  const named = RESTORE.exec(text)?.[1];
   if (!named) return null;
   const ref = parseRef(named, quotes);
   if (ref.kind === 'ids' || ref.kind === 'name') return { intent: 'undo', times: 1, restore: ref };
