@@ -9,6 +9,7 @@ import { DETAIL_HOLDOUT } from '../test/engine/phrasings-details-holdout.js';
 import { DETAIL_PHRASINGS } from '../test/engine/phrasings-details.js';
 import { HOLDOUT } from '../test/engine/phrasings-holdout.js';
 import { PHRASINGS } from '../test/engine/phrasings.js';
+import { TRUST } from '../test/engine/phrasings-trust.js';
 import { closeWorld, runCase, type PhrasingCase, type StepInput } from '../test/engine/runner.js';
 
 async function recorded(rows: readonly PhrasingCase[]): Promise<StepInput[]> {
@@ -32,12 +33,14 @@ function measure(steps: readonly StepInput[]): { median: number; p95: number; st
 
 const details = await recorded([...DETAIL_PHRASINGS, ...DETAIL_HOLDOUT]);
 const everyday = await recorded(EVERYDAY);
+const trust = await recorded(TRUST);
 const others = await recorded([...PHRASINGS, ...HOLDOUT]);
 await closeWorld();
 const tables = [
-  ['all tables', [...others, ...details, ...everyday]],
+  ['all tables', [...others, ...details, ...everyday, ...trust]],
   ['date-heavy tables', details],
   ['everyday tables (issue 15)', everyday],
+  ['trust table (issue 14)', trust],
 ] as const;
 for (const [name, steps] of tables) {
   const { median, p95, steps: count } = measure(steps);

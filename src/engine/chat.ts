@@ -11,7 +11,6 @@ export type ChatKind =
   | 'yes'
   | 'declined'
   | 'not-done'
-  | 'reopen'
   | 'unknown';
 
 const WHOLE: [ChatKind, RegExp][] = [
@@ -20,7 +19,7 @@ const WHOLE: [ChatKind, RegExp][] = [
   ['bye', /^(?:bye+|goodbye|bye bye|good ?night|gn|see (?:you|ya)(?: later)?|later|cya|ttyl|have a good (?:day|night|one))$/],
   ['help', /^(?:help(?: me)?|(?:can|could) you help(?: me)?|\?+|what can (?:you|i) do|what (?:can|should) i (?:say|type|ask)|how does (?:this|it) work|commands|how do i use (?:this|you|it)|what do you do|who are you|what are you|menu|options|instructions|usage|what are (?:you|your) (?:capable of|features|commands))$/],
   ['cancel', /^(?:cancel|never ?mind|forget (?:it|that|about it)|nvm|stop|no|nope|nah|no thanks|abort|leave it|don'?t bother|scratch that|ignore that)$/],
-  ['yes', /^(?:yes|yeah|yep|yup|ya|sure|ok do it|do it|go ahead|please do|yes please|sure thing|correct|right|confirm(?:ed)?|affirmative|y|absolutely|of course)$/],
+  ['yes', /^(?:yes+|yeah|yep|yup|ya|sure|ok do it|do it|go ahead|please do|yes please|sure thing|correct|right|confirm(?:ed)?|affirmative|y|absolutely|of course|go for it|just do it|proceed|(?:yes|yeah|yep|sure|ok(?:ay)?) (?:do it|go ahead|please|i'?m sure))$/],
 ];
 
 const HOW_TO = /^(?:how (?:do|can|should) (?:i|you)|can i|is it possible to)\b/;
@@ -47,7 +46,7 @@ const LEADING = [
   // Only before a comma or the like ("cool, add …", "yeah, remove …", "next: add …"): these can start a title.
   /^(?:cool|great|nice|yeah|yep|yup|sure|fine|k|kk|lol|haha+|next|wait|no wait|oh wait|hold on|let me see|perfect|awesome|excellent|brilliant|lovely|got it|done that|gotcha|okey ?dokey)\s*(?:[,!.:;…—–]+|\s-+)\s*/i,
   // Or before another word of the same kind, or a command ("lol ok add laundry").
-  /^(?:cool|great|nice|yeah|yep|yup|sure|fine|k|kk|lol|haha+)\s+(?=(?:ok(?:ay)?|so|and|now|then|add|delete|remove|mark|complete|show|list|tick|cross|please|can|could)\b)/i,
+  /^(?:cool|great|nice|yes|yeah|yep|yup|sure|fine|k|kk|lol|haha+)\s+(?=(?:ok(?:ay)?|so|and|now|then|add|delete|remove|mark|complete|show|list|tick|cross|please|can|could)\b)/i,
 ];
 const TRAILING = /[\s,]*(?:\b(?:please|thanks|thank you|thank u|thanks a lot|for me|asap|real quick|quickly|ok|okay|if you can|if possible|when you can|thx|cheers|mate|buddy)\b)?[\s!?.,]*$/i;
 

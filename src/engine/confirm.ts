@@ -31,7 +31,8 @@ function line(x: Exchange, clock: Clock): string {
   let words: string[] = [];
   if (status === 'created') words = detailWords(after, clock);
   else if (status === 'updated') words = detailWords(after, clock, FIELDS.filter((f) => ARG_OF[f] in x.args));
-  const confirmation = actionLine(status, task, description, words);
+  // update_task with completed: false put a done task back on the list.
+  const confirmation = actionLine(x.name === 'update_task' && x.args.completed === false ? 'reopened' : status, task, description, words);
   if (!next) return confirmation;
   const nextDetails = detailWords({ due_at: next.dueAt }, clock, ['due']);
   return `${confirmation}\n${withDetails(`Next: ${label({ id: next.id, title })}`, nextDetails)}.`;

@@ -1,7 +1,7 @@
 // What follows an add in the next message. More of the same: "and also water the ferns", "oh and the
 // flights too" (a thing alone takes the verb of the task just added: "Book the flights"). A correction:
 // "no wait, make it Wednesday", "sorry, I meant the electrician", "wait no, call grandpa", "no wait,
-// scratch that, add call the nursery" change the task just added; "scratch that" removes it.
+// scratch that, add call the nursery" change the task just added. ("Scratch that" alone is an undo: followup.ts.)
 import type { Clock } from './clock.js';
 import { detailsOnly } from './details.js';
 import type { Turn } from './history.js';
@@ -18,7 +18,9 @@ const FIX = new RegExp(
   String.raw`^${MARKER}+((?:(?:scratch|forget|cancel)\s+that\b[\s,!.]*)?)(?:i\s+meant(?:\s+to\s+say)?\s+|i\s+mean\s+|make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+|it\s+should\s+be\s+|should\s+be\s+)?(.*)$|^i\s+meant(?:\s+to\s+say)?\s+(.+)$`,
   'i',
 );
-const RETRACT = /^(?:scratch|strike|forget|cancel)\s+that[.!]*$/i;
+
+/** Requests that stand on their own after an add, never read as details or a correction of it. */
+const COMMANDS = new Set<Request['intent']>(['update', 'delete', 'complete', 'reopen', 'undo', 'activity']);
 
 /** The tasks the turn added, in order. */
 function addedBy(turn: Turn): Shown[] {
@@ -56,14 +58,13 @@ export function continueAdd(request: Request, prepared: string, quotes: readonly
   const last = added.at(-1);
   if (!last) return null;
   const text = prepared.trim();
-  if (RETRACT.test(text)) return { intent: 'delete', ref: { kind: 'ids', ids: added.map((t) => t.id) } };
   const standalone = request.intent === 'suggest' || (request.intent === 'chat' && request.kind === 'unknown');
   const more = standalone ? MORE.exec(text) : null;
   if (more?.[1]) {
     const items = newTasks(more[1], quotes, clock).map((item) => withVerbOf(item, last.title));
     if (items.length > 0) return { intent: 'add', items };
   }
-  if (request.intent === 'update' || request.intent === 'delete' || request.intent === 'complete') return null;
+  if (COMMANDS.has(request.intent)) return null;
   // "for saturday", "tomorrow at 9", "high priority" right after an add: details of the task just added.
   const details = detailsOnly(text.replace(/^(?:and|also|oh)\b[\s,]*/i, ''), clock);
   if (details) return { intent: 'update', ref: { kind: 'ids', ids: [last.id] }, ...details };

@@ -4,15 +4,24 @@
 // tasks, is worked out again from the previous turn (recall.ts), never read from the reply's words.
 import type { Clock } from './clock.js';
 import { continueAdd } from './continuation.js';
-import { readTurn } from './history.js';
+import { readTurn, taskChanges, type Turn } from './history.js';
 import { understand } from './intent.js';
 import { findByName } from './match.js';
 import { outcomeOf } from './recall.js';
 import { parseRef, type Ref } from './refs.js';
 import { asTyped, prepare } from './text.js';
 import { asTypedTasks, newTasks, toTitle } from './titles.js';
-import type { Request, Shown, TranscriptEntry } from './types.js';
+import type { BulkPreview, Request, Shown, TranscriptEntry } from './types.js';
 import { unwrap } from './wrappers.js';
+
+/** "Scratch that": after a turn that changed tasks, those changes are taken back (see {@link followUp}). */
+const RETRACT = /^(?:scratch|strike|forget|cancel)\s+that[.!]*$/i;
+
+/** Whether a turn changed a task (an undo's own changes do not count: undoing again would go further back). */
+const changedTasks = (turn: Turn): boolean => taskChanges(turn.done).some((x) => x.outcome.ok);
+
+/** The changes a "yes" to a bulk question makes: each task of the preview, with its confirmation. */
+const confirmBulk = (bulk: BulkPreview): Request => ({ intent: bulk.action, ref: { kind: 'ids', ids: bulk.ids }, confirmation: bulk.confirmation });
 
 const ANSWERABLE = (r: Request): boolean =>
   r.intent === 'suggest' || (r.intent === 'chat' && (r.kind === 'unknown' || r.kind === 'yes'));
@@ -49,6 +58,21 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
 
   const continued = continueAdd(request, prepared, quotes, prev, clock);
   if (continued) return continued;
+  // Undo is exact: it takes back what that turn did, as it was (an add goes to Recently deleted, unjournaled
+  // as a delete of its own), and it is one rule after adds, completions, deletes and edits alike.
+  if (request.intent === 'chat' && request.kind === 'cancel' && RETRACT.test(prepared.trim()) && changedTasks(prev)) return { intent: 'undo', times: 1 };
+  // "Undo" right after a question before a bulk change or deleting everything means "don't": nothing was done
+  // yet, and undo would take back an older change (which no undo can bring back).
+  if (request.intent === 'undo' && !changedTasks(prev)) {
+    const asked = outcomeOf(prev, clock).reply?.asked;
+    if (asked === 'bulk' || asked === 'deleteAll') return { intent: 'chat', kind: 'cancel' };
+  }
+  // "Yes, delete them all" after the question before a bulk change or deleting everything says yes in other words.
+  if ((request.intent === 'delete' || request.intent === 'complete') && ['all', 'seen', 'pronoun'].includes(request.ref.kind)) {
+    const asked = outcomeOf(prev, clock).reply;
+    if (asked?.bulk?.action === request.intent) return confirmBulk(asked.bulk);
+    if (asked?.asked === 'deleteAll' && request.intent === 'delete') return { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true };
+  }
   // "ok great, and the hotel too": the acknowledgement before "and" is not part of it.
   const lead = prepared.trim().replace(/^(?:(?:ok(?:ay)?|great|cool|right|yes|yeah|yep|good|perfect|nice|thanks?)\b[\s,!.]*)+/i, '');
   const more = /^(?:and|also|plus|same (?:for|with)|and also)\s+(.+)$/i.exec(lead);
@@ -68,7 +92,7 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
       if (ids.length === 0) return null;
       const ref: Ref = { kind: 'ids', ids };
       if (before.intent === 'update') return { ...before, ref };
-      if (before.intent === 'complete' || before.intent === 'delete' || before.intent === 'status') return { intent: before.intent, ref };
+      if (before.intent === 'complete' || before.intent === 'delete' || before.intent === 'status' || before.intent === 'reopen') return { intent: before.intent, ref };
       return null;
     }
     case 'title': {
@@ -84,6 +108,8 @@ export function followUp(request: Request, text: string, earlier: readonly Trans
       return isYes && before.intent === 'suggest' ? { intent: 'add', items: before.items } : null;
     case 'deleteAll':
       return isYes ? { intent: 'delete', ref: { kind: 'all', status: 'all' }, confirmed: true } : null;
+    case 'bulk':
+      return isYes && reply.bulk ? confirmBulk(reply.bulk) : null;
     default:
       return null;
   }

@@ -11,6 +11,12 @@ export interface Exchange {
   outcome: ToolOutcome;
 }
 
+/** The tools that change one task and answer with it (`{task_id, status, title}`). */
+const TASK_CHANGES = new Set(['add_task', 'complete_task', 'delete_task', 'update_task']);
+
+/** The calls of a turn that changed (or tried to change) one task: not lists, undo, the activity or a preview. */
+export const taskChanges = (done: readonly Exchange[]): Exchange[] => done.filter((x) => TASK_CHANGES.has(x.name));
+
 /** One turn: a user message and the tool calls made for it. */
 export interface Turn {
   text: string;

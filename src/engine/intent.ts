@@ -1,5 +1,6 @@
 // What the user asks for, read from one message: the intent and its arguments. Patterns look at
 // the shape of the request (verb, reference, separator), not at fixed sentences.
+import { readActivity } from './activity.js';
 import { readDump, readHeader, readPastedList, readThings, type LineKind } from './capture.js';
 import { chatKind } from './chat.js';
 import { readClauses } from './clauses.js';
@@ -12,12 +13,14 @@ import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
 import { isOffTopic, readRecap } from './offtopic.js';
 import { looseRef, parseRef, type Ref } from './refs.js';
+import { readNotDone, readReopen } from './reopen.js';
 import { fromSpanish } from './spanish.js';
 import { readStatement } from './statements.js';
 import { asTyped, prepare, words } from './text.js';
 import { asTypedTasks, newTasks, oneTask } from './titles.js';
 import type { Request } from './types.js';
 import { fixCommandTypos, symbolCommand } from './typos.js';
+import { readUndo } from './undo.js';
 import { readUpdate } from './update-intent.js';
 import { unwrap } from './wrappers.js';
 
@@ -32,9 +35,6 @@ function isPast(word: string): boolean {
 function completeRequest(s: string, quotes: readonly string[]): Request | null {
   const ref = (p: string): Ref => parseRef(p, quotes);
   const MARK = String.raw`^(?:mark|set|flag|make|put|tag)\s+(.+?)\s+(?:as\s+|to\s+)?`;
-  if (new RegExp(String.raw`${MARK}(?:not done|undone|incomplete|not complete(?:d)?|uncompleted|unfinished|pending|open|to ?do|not finished)$`, 'i').test(s)) {
-    return { intent: 'chat', kind: 'reopen' };
-  }
   let m = new RegExp(String.raw`${MARK}${DONE_WORDS}$`, 'i').exec(s);
   if (m?.[1]) return { intent: 'complete', ref: ref(m[1]) };
   m = /^(?:mark|set|flag)\s+(.+?)\s+as\s+([a-z]+)$/i.exec(s);
@@ -142,9 +142,8 @@ export function classify(s: string, quotes: readonly string[], question: boolean
   if (depth > 2 || s === '') return null;
   const details = readDetailUpdate(s, quotes, clock, question);
   if (details) return details;
-  if (/^(?:re-?open|un-?complete|un-?mark|un-?check|un-?tick|un-?do|undelete|restore)\b/i.test(s)) {
-    return { intent: 'chat', kind: 'reopen' };
-  }
+  const takeBack = readUndo(s, quotes) ?? readReopen(s, quotes);
+  if (takeBack) return takeBack;
   const noLonger = /\b(?:no longer need to|don'?t need to|do not need to|no need to|don'?t have to|no longer have to|won'?t need to)\s+(.+?)(?:\s+any\s?more)?(?:\s*[,.;]|$)/i.exec(s);
   if (noLonger?.[1] && !question) return { intent: 'delete', ref: looseRef(noLonger[1], quotes) };
   const statement = readStatement(s, quotes, question);
@@ -152,9 +151,8 @@ export function classify(s: string, quotes: readonly string[], question: boolean
   if (/^(?:please\s+)?(?:don'?t|do not|never)\b/i.test(s) && !/^(?:please\s+)?(?:don'?t|do not|never)\s+(?:let me\s+)?forget/i.test(s)) {
     return { intent: 'chat', kind: 'declined' };
   }
-  if (/^(?:i|we)\s+(?:still\s+)?(?:haven'?t|have not|didn'?t|did not|hasn'?t|am not|'m not)\b|\bnot yet\b/i.test(s)) {
-    return { intent: 'chat', kind: 'not-done' };
-  }
+  const notDone = readNotDone(s, quotes, question);
+  if (notDone) return notDone;
   const bare = BARE_VERB.exec(s)?.[1]?.toLowerCase();
   if (bare) return bareVerb(bare);
   return (
@@ -201,7 +199,8 @@ function understandText(text: string, quotes: readonly string[], clock: Clock): 
   if (kind) return { intent: 'chat', kind };
   const question = /\?\s*$/.test(text) || /^(?:did|is|are|was|were|should|have|has|does)\s+(?:i|we|you|it|they|the|my|that|this|there|all|everything|anything)\b/i.test(text);
   const s = fixCommandTypos(unwrap(text));
-  const recap = readRecap(s);
+  // "What did you just do?" is read from the journal; "what did I just add?" from the conversation.
+  const recap = readActivity(s, clock) ?? readRecap(s);
   if (recap) return recap;
   const kindOf = (line: string): LineKind => {
     const r = classify(fixCommandTypos(unwrap(line)), quotes, false, clock);

@@ -1,19 +1,26 @@
 // The agent loop, one step at a time: from the request and what this turn already did, decide the
 // next tool calls or the final answer (with what it showed and asked). Every branch ends in a
-// message within three steps.
+// message within four steps.
 import { localDue } from '../calendar/clock.js';
 import { shiftLocal } from '../calendar/local.js';
+import { planActivity } from './activity.js';
+import { bulkReply, needsPreview, previewRefused } from './bulk.js';
 import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
+import { call, say, type Decision } from './decision.js';
 import { detailWords, withDetails } from './detail-words.js';
 import { hasDetails, normalTags } from './details.js';
-import type { Exchange, Turn } from './history.js';
+import { taskChanges, type Exchange, type Turn } from './history.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
 import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
+import { namedToReopen, notReopened } from './reopen.js';
 import type { NewTask } from './titles.js';
-import type { EngineStep, Reply, Request, Shown, ToolName } from './types.js';
+import type { Reply, Request, Shown, ToolName } from './types.js';
+import { planUndo } from './undo.js';
+
+export type { Decision } from './decision.js';
 
 /** What earlier turns tell about the conversation (worked out only when asked), and the user's clock. */
 export interface Context {
@@ -28,13 +35,7 @@ export interface Context {
   clock: Clock;
 }
 
-/** The next step, and for a message the reply it carries (what it showed and asked). */
-export interface Decision {
-  step: EngineStep;
-  reply?: Reply;
-}
-
-type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' }>;
+type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' | 'reopen' }>;
 type UpdateRequest = Extract<Request, { intent: 'update' }>;
 type Targets = { ids: number[]; tasks?: TaskView[] } | { say: Reply | string } | { lists: ListArgs[] };
 /** What the list_tasks calls of this turn returned; `partial` when one came back as long as it could be. */
@@ -44,15 +45,10 @@ const MAX_ACTIONS = 50;
 const MAX_TASK_ID = 2_147_483_647;
 /** How many tasks list_tasks returns when not asked for a limit. */
 const TOOL_LIMIT = 1000;
-const say = (said: Reply | string): Decision => {
-  const reply = typeof said === 'string' ? { text: said } : said;
-  return { step: { kind: 'message', text: reply.text }, reply };
-};
-const call = (name: ToolName, args: Record<string, unknown>): Decision => ({ step: { kind: 'tool_calls', calls: [{ name, arguments: args }] } });
-const ACTION_TOOL: Record<'complete' | 'delete' | 'update', ToolName> = {
+const ACTION_TOOL: Record<'complete' | 'delete' | 'reopen', ToolName> = {
   complete: 'complete_task',
   delete: 'delete_task',
-  update: 'update_task',
+  reopen: 'update_task',
 };
 
 /**
@@ -126,7 +122,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       if (!tasks) return { lists: [{ status }] };
       const chosen = tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
       if (chosen.length === 0) return { say: status === 'completed' ? 'There are no completed tasks.' : 'There are no tasks to change.' };
-      if (req.intent === 'delete' && status !== 'completed' && !req.confirmed) {
+      // Past the bulk limit the preview is the question (see bulk.ts).
+      if (req.intent === 'delete' && status !== 'completed' && !req.confirmed && !needsPreview('delete', chosen.length)) {
         return { say: deleteAllReply(chosen, ctx.clock) };
       }
       return { ids: chosen.map((t) => t.id), tasks };
@@ -134,6 +131,7 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
     case 'name': {
       // Narrowed lists first; the whole list only when they hold no match.
       if (!list) return { lists: narrowedLists(ref.text, ref.loose) };
+      if (req.intent === 'reopen') return namedToReopen(ref, list.tasks, list.whole, ctx.clock, req.remark);
       // A name that matches no title whole may still mention one task's words; deleting needs the whole name unless said in passing.
       const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose || req.intent !== 'delete');
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
@@ -141,6 +139,14 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };
     }
   }
+}
+
+/** The tasks a request leaves alone, with a note each: done ones to complete, pending ones to reopen, unknown ones. */
+function leftAlone(req: ActRequest, ids: readonly number[], tasks: readonly TaskView[] | undefined, partial: boolean): { skip: number[]; notes: string[] } {
+  if (req.intent === 'reopen') return tasks ? notReopened(ids, tasks, partial, req.remark) : { skip: [], notes: [] };
+  if (req.intent !== 'complete') return { skip: [], notes: [] };
+  const done = (tasks ?? []).filter((t) => t.completed && ids.includes(t.id));
+  return { skip: done.map((t) => t.id), notes: done.map((t) => `${label(t)} was already done.`) };
 }
 
 function unseenReply(ids: readonly number[], what: string, partial: boolean): string {
@@ -192,18 +198,16 @@ const changesSomething = (req: UpdateRequest): boolean =>
   req.title !== undefined || req.description !== undefined || req.tags !== undefined || req.shift !== undefined || DETAIL_KEYS.some((k) => req[k] !== undefined);
 
 function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
-  const actions = turn.done.filter((x) => x.name !== 'list_tasks');
+  const actions = taskChanges(turn.done);
   const targets = resolve(req, turn, ctx);
-  const already =
-    req.intent === 'complete' && 'ids' in targets
-      ? (targets.tasks ?? []).filter((t) => t.completed && targets.ids.includes(t.id))
-      : [];
-  const notes = already.map((t) => `${label(t)} was already done.`);
-  if (actions.length > 0) return say(summary(actions, ctx.clock, notes));
+  const { skip, notes } = 'ids' in targets ? leftAlone(req, targets.ids, targets.tasks, isPartial(turn)) : { skip: [], notes: [] };
+  if (actions.length > 0) return previewRefused(turn) ?? say(summary(actions, ctx.clock, notes));
   if ('say' in targets) return say(targets.say);
   if ('lists' in targets) return listCalls(targets.lists);
-  if (req.intent === 'status') return targets.tasks ? say(statusAnswer(targets.ids, targets.tasks, ctx.clock)) : listCalls([WHOLE_LIST]);
-  const ids = targets.ids.filter((id) => !already.some((t) => t.id === id)).slice(0, MAX_ACTIONS);
+  // Whether a task is done decides a status answer and a reopen: both need the tasks as they are.
+  if (!targets.tasks && (req.intent === 'status' || req.intent === 'reopen')) return listCalls([WHOLE_LIST]);
+  if (req.intent === 'status') return say(statusAnswer(targets.ids, targets.tasks, ctx.clock));
+  const ids = targets.ids.filter((id) => !skip.includes(id)).slice(0, MAX_ACTIONS);
   if (ids.length === 0) return say(notes.join('\n'));
   if (req.intent === 'update') {
     if (!changesSomething(req)) {
@@ -220,8 +224,11 @@ function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
     const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
     return { step: { kind: 'tool_calls', calls } };
   }
+  if (req.intent === 'reopen') return { step: { kind: 'tool_calls', calls: ids.map((id) => ({ name: ACTION_TOOL.reopen, arguments: { task_id: id, completed: false } })) } };
+  if (needsPreview(req.intent, ids.length, req.confirmation)) return call('preview_bulk_change', { action: req.intent, task_ids: ids });
   const tool = ACTION_TOOL[req.intent];
-  return { step: { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id } })) } };
+  const confirmation = req.confirmation !== undefined ? { confirmation: req.confirmation } : {};
+  return { step: { kind: 'tool_calls', calls: ids.map((id) => ({ name: tool, arguments: { task_id: id, ...confirmation } })) } };
 }
 
 /** The add_task arguments for a new task: only what the user gave. */
@@ -239,6 +246,9 @@ function addArgs(item: NewTask): Record<string, unknown> {
 
 /** Decides the next step for an understood request. */
 export function plan(req: Request, turn: Turn, ctx: Context): Decision {
+  // A turn that prepared a bulk change ends with its question, whatever else it did.
+  const preview = turn.done.find((x) => x.name === 'preview_bulk_change');
+  if (preview) return say(bulkReply(turn, preview, ctx.clock));
   switch (req.intent) {
     case 'chat':
       return say(chatReply(req.kind));
@@ -252,6 +262,10 @@ export function plan(req: Request, turn: Turn, ctx: Context): Decision {
       if (adds.length > 0) return say(summary(adds, ctx.clock));
       return { step: { kind: 'tool_calls', calls: req.items.slice(0, MAX_ACTIONS).map((item) => ({ name: 'add_task', arguments: addArgs(item) })) } };
     }
+    case 'undo':
+      return planUndo(req, turn, ctx.recent().length > 0, (ref) => act({ intent: 'reopen', ref }, turn, ctx));
+    case 'activity':
+      return planActivity(req, turn, ctx.clock);
     case 'recap': {
       const recent = ctx.recent();
       return say(recent.length > 0 ? `The last change:\n${summary(recent, ctx.clock)}` : 'Nothing has changed in this conversation yet.');

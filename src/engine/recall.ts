@@ -3,7 +3,7 @@
 // request over the same tool results gives the same decision), so rewording a reply cannot change
 // what "the second one", "it" or "yes" refers to.
 import type { Clock } from './clock.js';
-import { lastListed, lastTouched, turnsBack, type Exchange, type Turn } from './history.js';
+import { lastListed, lastTouched, taskChanges, turnsBack, type Exchange, type Turn } from './history.js';
 import { understand } from './intent.js';
 import { plan, type Context } from './plan.js';
 import type { Reply, Request, Shown, TranscriptEntry } from './types.js';
@@ -46,7 +46,7 @@ interface Seen {
 
 /** The tasks a turn created, when creating them is all it did (it may have listed first); null otherwise. */
 function createdBy(turn: Turn): Shown[] | null {
-  const actions = turn.done.filter((x) => x.name !== 'list_tasks');
+  const actions = taskChanges(turn.done);
   const created = actions.flatMap((x) => (x.outcome.ok && x.outcome.kind === 'action' && x.outcome.status === 'created' ? [{ id: x.outcome.taskId, title: x.outcome.title }] : []));
   return actions.length > 0 && created.length === actions.length ? created : null;
 }
@@ -77,10 +77,10 @@ function lastSeen(earlier: readonly TranscriptEntry[], clock: Clock, depth: numb
   return listed ? { shown: listed.map(({ id, title }) => ({ id, title })), fresh: false } : null;
 }
 
-/** The changes of the latest turn that changed a task (lists left out). */
+/** The changes of the latest turn that changed a task (lists, undo, the activity and previews left out). */
 function lastChanges(earlier: readonly TranscriptEntry[]): Exchange[] {
   for (const turn of turnsBack(earlier)) {
-    const changes = turn.done.filter((x) => x.name !== 'list_tasks' && x.outcome.ok);
+    const changes = taskChanges(turn.done).filter((x) => x.outcome.ok);
     if (changes.length > 0) return changes;
   }
   return [];

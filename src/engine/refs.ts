@@ -14,7 +14,7 @@ export type Ref =
   | { kind: 'line'; line: number }
   | { kind: 'positions'; positions: number[] }
   | { kind: 'pronoun' }
-  /** "both": every task of what was just shown or added. */
+  /** "both", "them all": every task of what was just shown or added. */
   | { kind: 'seen' }
   | { kind: 'all'; status: Status }
   /** `loose`: said in passing ("the garage one isn't needed"): any task its words mention uniquely. */
@@ -91,7 +91,7 @@ export function parseRef(phrase: string, quotes: readonly string[]): Ref {
   const mentioned = [...p.matchAll(ID_MENTION)].map((m) => Number(m[1]));
   if (mentioned.length > 0) return { kind: 'ids', ids: mentioned };
   if (PRONOUN.test(p)) return { kind: 'pronoun' };
-  if (/^(?:both|both of them|them both|the two(?: of them)?|each of them)$/i.test(p)) return { kind: 'seen' };
+  if (/^(?:both|both of them|them both|the two(?: of them)?|each of them|them all|(?:all|each) of (?:those|these)|all (?:those|these))$/i.test(p)) return { kind: 'seen' };
   if (ALL.test(p)) return { kind: 'all', status: statusOf(p) };
   const positions = positionsOf(p);
   if (positions) return { kind: 'positions', positions };

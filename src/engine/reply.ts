@@ -15,6 +15,7 @@ export const ASK = {
   offerAdd: 'Say "yes" and I\'ll add it.',
   offerAddMany: 'Say "yes" and I\'ll add them.',
   deleteAll: 'Say "yes" to delete them all.',
+  bulk: 'Say yes to go ahead.',
 } as const;
 
 const LIST_CAP = 20;
@@ -154,7 +155,8 @@ export function chatReply(kind: ChatKind): string {
         '- mark task 3 done / I paid the rent',
         '- rename task 3 to Call mom tonight / add a description to task 3: bring the photos',
         '- move the dentist to Monday / tag it #health / stop repeating the plants task',
-        '- delete the meeting task',
+        '- delete the meeting task / undo / mark the passport one as not done',
+        '- what did I change today?',
       ].join('\n');
     case 'thanks':
       return "You're welcome! Anything else?";
@@ -168,16 +170,16 @@ export function chatReply(kind: ChatKind): string {
       return "Okay, I won't do that. Nothing changed.";
     case 'not-done':
       return 'Okay, it stays on your list. Tell me when it is done.';
-    case 'reopen':
-      return "I can't mark a task as not done. I can add it again as a new task if you like.";
     case 'unknown':
       return 'I can help with your to-do list: add, list, complete, update or delete tasks. Try "add buy milk" or "show my tasks".';
   }
 }
 
+const ACTION_VERBS: Record<string, string> = { created: 'Added', completed: 'Completed', deleted: 'Deleted', reopened: 'Reopened' };
+
 /** The confirmation for one successful action, with the details it set in words. */
 export function actionLine(status: string, t: { id: number; title: string }, description?: string, details: readonly string[] = []): string {
-  const verb = status === 'created' ? 'Added' : status === 'completed' ? 'Completed' : status === 'deleted' ? 'Deleted' : 'Updated';
+  const verb = ACTION_VERBS[status] ?? 'Updated';
   const extra = description !== undefined ? ` (description: ${oneLine(description)})` : '';
   return `${withDetails(`${verb} ${label(t)}`, details)}${extra}.`;
 }

@@ -39,6 +39,38 @@ const ActionSchema = z
   })
   .extend(TaskDetailsSchema.shape);
 
+const UndoEntrySchema = z.object({ task_id: z.number().int(), op: z.string(), title: z.string() });
+const UndoSchema = z.object({
+  undone: z.array(UndoEntrySchema),
+  skipped: z.array(UndoEntrySchema.extend({ reason: z.string() })).catch([]),
+});
+/** What `undo` put back, and what it left alone and why. */
+export type UndoView = z.infer<typeof UndoSchema>;
+
+const ChangeSchema = z.object({
+  group_id: z.string(),
+  op: z.string(),
+  task_id: z.number().int(),
+  title: z.string(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).catch({}),
+  source: z.string().catch('chat'),
+  client: z.string().nullable().catch(null),
+  created_at: z.string(),
+  undone: z.boolean().catch(false),
+  undoes: z.string().nullable().catch(null),
+});
+/** One change of the journal, as list_activity reports it. */
+export type ChangeView = z.infer<typeof ChangeSchema>;
+const ActivitySchema = z.object({ changes: z.array(ChangeSchema) });
+
+const PreviewSchema = z.object({
+  action: z.enum(['delete', 'complete']),
+  confirmation: z.string().min(1),
+  tasks: z.array(z.object({ id: z.number().int(), title: z.string() })),
+});
+/** A bulk change prepared by preview_bulk_change: the exact tasks, and the confirmation a later turn passes. */
+export type PreviewView = z.infer<typeof PreviewSchema>;
+
 /** The next occurrence a completed repeating task created. */
 export interface NextOccurrence {
   id: number;
@@ -49,6 +81,9 @@ export interface NextOccurrence {
 export type ToolOutcome =
   | { ok: true; kind: 'list'; tasks: TaskView[] }
   | { ok: true; kind: 'action'; taskId: number; status: string; title: string; details: TaskDetailsView; next?: NextOccurrence }
+  | { ok: true; kind: 'undo'; result: UndoView }
+  | { ok: true; kind: 'activity'; changes: ChangeView[] }
+  | { ok: true; kind: 'preview'; preview: PreviewView }
   | { ok: false; message: string };
 
 function parseJson(output: string): unknown {
@@ -66,6 +101,15 @@ export function readOutcome(name: string, output: string): ToolOutcome {
   if (name === 'list_tasks') {
     const list = ListSchema.safeParse(data);
     if (list.success) return { ok: true, kind: 'list', tasks: Array.isArray(list.data) ? list.data : list.data.tasks };
+  } else if (name === 'undo') {
+    const undo = UndoSchema.safeParse(data);
+    if (undo.success) return { ok: true, kind: 'undo', result: undo.data };
+  } else if (name === 'list_activity') {
+    const activity = ActivitySchema.safeParse(data);
+    if (activity.success) return { ok: true, kind: 'activity', changes: activity.data.changes };
+  } else if (name === 'preview_bulk_change') {
+    const preview = PreviewSchema.safeParse(data);
+    if (preview.success) return { ok: true, kind: 'preview', preview: preview.data };
   } else {
     const action = ActionSchema.safeParse(data);
     if (action.success) {

@@ -6,8 +6,11 @@ import type { ListQuery } from './list-query.js';
 import type { Ref, Status } from './refs.js';
 import type { NewTask } from './titles.js';
 
-/** The five task tools the engine may call. */
-export type ToolName = 'add_task' | 'list_tasks' | 'complete_task' | 'delete_task' | 'update_task';
+/** The task tools the engine may call: the five of the contract, then undo, the activity list and the bulk-change preview. */
+export type ToolName = 'add_task' | 'list_tasks' | 'complete_task' | 'delete_task' | 'update_task' | 'undo' | 'list_activity' | 'preview_bulk_change';
+
+/** The changes past a bulk limit need the user's confirmation. */
+export type BulkAction = 'delete' | 'complete';
 
 /** One entry of the conversation as the engine sees it, oldest first. */
 export type TranscriptEntry =
@@ -25,13 +28,27 @@ export type EngineStep =
 export type Request =
   | { intent: 'add'; items: NewTask[] }
   | { intent: 'list'; status: Status; count: boolean; query?: ListQuery }
-  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean }
+  /** `confirmed`: the user said yes to deleting all; `confirmation`: the token of the bulk preview they agreed to. */
+  | { intent: 'complete' | 'delete' | 'status'; ref: Ref; confirmed?: boolean; confirmation?: string }
+  /**
+   * "Mark it as not done", "I didn't actually finish the report": a completed task back on the list. `remark`:
+   * said as a fact, so a task still pending, or none matching, is answered without an error.
+   */
+  | { intent: 'reopen'; ref: Ref; remark?: boolean }
   | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
   /** "What did I just add?": what the last change of the conversation was. */
   | { intent: 'recap' }
   /** Something that may be a task ("buy milk", "milk, eggs, bread"): offered back before adding. */
-  | { intent: 'suggest'; items: NewTask[] };
+  | { intent: 'suggest'; items: NewTask[] }
+  /**
+   * "Undo", "take that back": the latest change group, `times` over ("undo twice"). `implied`: said without
+   * "undo" ("put it back"), so only after this conversation changed something. `restore`: a task named
+   * ("restore the milk task"), brought back only when a change to it is what undo would take back.
+   */
+  | { intent: 'undo'; times: number; implied?: boolean; restore?: Ref }
+  /** "What did I change today?": the journal since a day, or (`latest`) the last change group. */
+  | { intent: 'activity'; since?: string; label: string; latest?: boolean };
 
 /** A task as a reply numbered it ("2. #4 Pay the rent"): what "the second one" points at. */
 export interface Shown {
@@ -40,7 +57,15 @@ export interface Shown {
 }
 
 /** A question a reply asks; the next message may be its answer. */
-export type Question = 'which' | 'title' | 'newTitle' | 'offerAdd' | 'deleteAll';
+export type Question = 'which' | 'title' | 'newTitle' | 'offerAdd' | 'deleteAll' | 'bulk';
+
+/** A bulk change the user was asked to agree to: what preview_bulk_change returned for it. */
+export interface BulkPreview {
+  action: BulkAction;
+  /** The token the server checks when the change is made in a later turn. */
+  confirmation: string;
+  ids: number[];
+}
 
 /** A reply, and what it showed and asked: kept as data so the next turn never reads the words back. */
 export interface Reply {
@@ -50,4 +75,6 @@ export interface Reply {
   asked?: Question;
   /** The task a question is about ("What should the new title be? (for #7 …)"). */
   subject?: number;
+  /** The bulk change a "yes" agrees to. */
+  bulk?: BulkPreview;
 }

@@ -8,7 +8,7 @@ const SHORT_SLIPS: Record<string, string> = { ad: 'add', aad: 'add', sdd: 'add',
 /** Words a misspelt first word is put right to (when one edit away). */
 const COMMANDS = [
   'add', 'create', 'delete', 'remove', 'complete', 'finish', 'rename', 'update', 'change', 'list', 'show',
-  'mark', 'todo', 'tasks', 'task', 'check', 'clear', 'display', 'edit',
+  'mark', 'todo', 'tasks', 'task', 'check', 'clear', 'display', 'edit', 'undo', 'reopen', 'revert',
 ];
 /** Real words one edit away from a command word: never "corrected". */
 const REAL_WORDS = new Set([

@@ -14,6 +14,7 @@ export interface DetailExpectation {
 export type Expectation =
   | ({ op: 'added'; title: string | string[]; description?: string; completed?: boolean; exact?: boolean } & DetailExpectation)
   | { op: 'completed'; title: string; next_due?: string }
+  | { op: 'reopened'; title: string }
   | { op: 'deleted'; title: string }
   | ({ op: 'updated'; from: string; title?: string | string[]; description?: string; exact?: boolean } & DetailExpectation)
   | { op: 'unchanged' }
@@ -101,6 +102,12 @@ export function checkExpectations(expect: readonly Expectation[], seen: Observed
           if (next) added = added.filter((t) => t !== next);
           else problems.push(`expected the next "${e.title}" due ${e.next_due}`);
         }
+        break;
+      }
+      case 'reopened': {
+        const hit = changed.find((c) => sameTitle(c.old.title, e.title) && c.old.completed && !c.now.completed && c.now.title === c.old.title);
+        if (hit) changed = changed.filter((c) => c !== hit);
+        else problems.push(`expected "${e.title}" reopened`);
         break;
       }
       case 'deleted': {

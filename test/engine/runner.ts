@@ -61,6 +61,7 @@ export async function runTurn(
   violations?: string[],
 ): Promise<TurnOutcome> {
   transcript.push({ kind: 'user', text });
+  tools.newTurn();
   const outcome: TurnOutcome = { reply: '', calls: [], steps: 0 };
   let callCounter = transcript.length;
   while (outcome.steps < MAX_STEPS) {
@@ -76,7 +77,7 @@ export async function runTurn(
       // The user comes from the session, never from the model: a call naming one fails the case.
       if ('user_id' in call.arguments || 'userId' in call.arguments) violations?.push(`${call.name} was called with a user id`);
       const callId = `call_${callCounter++}`;
-      const output = await tools(call.name, call.arguments);
+      const output = await tools.call(call.name, call.arguments);
       transcript.push({ kind: 'tool_call', callId, name: call.name, arguments: call.arguments });
       transcript.push({ kind: 'tool_result', callId, output });
       outcome.calls.push({ name: call.name, arguments: call.arguments, output });

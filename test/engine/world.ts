@@ -1,6 +1,8 @@
 // The real task domain the engine's tests run against: one migrated PGlite database per test
 // process, users added as a case needs them, the task service on the case's clock, and the MCP
-// task tools bound to each user, called through the same bridge the chat turn uses.
+// task tools bound to each user, called through the same bridge the chat turn uses. As in the chat,
+// the changes of one turn form one change group: undo takes them back together, and the bulk limits
+// (3 deletes, 10 completions a turn) count within it.
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { InProcessMcpServer } from '../../src/agent/mcp-bridge.js';
@@ -10,11 +12,17 @@ import type { Database } from '../../src/db/client.js';
 import { user } from '../../src/db/schema.js';
 import type { TaskService } from '../../src/domain/tasks/service.js';
 import { createInProcessMcpClients, type InProcessMcpClients } from '../../src/mcp/in-process-clients.js';
+import type { ToolWork } from '../../src/mcp/tool-work.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { testDatabase } from '../helpers/db.js';
 
-/** Calls one task tool as the model would; resolves with the text the model reads (a JSON result or an error message). */
-export type ToolRunner = (name: string, args: Record<string, unknown>) => Promise<string>;
+/** A user's task tools as the model calls them, turn by turn. */
+export interface ToolRunner {
+  /** Calls one tool; resolves with the text the model reads (a JSON result or an error message). */
+  call(name: string, args: Record<string, unknown>): Promise<string>;
+  /** Starts a chat turn: the changes made until the next one form one change group. */
+  newTurn(): void;
+}
 
 /** A user of a session, with their tools. */
 export interface SessionUser {
@@ -30,6 +38,8 @@ export interface Session {
   /** The MCP clients of the session's users (an agent run can take them as its MCP server). */
   clients: InProcessMcpClients;
   addUser(): Promise<SessionUser>;
+  /** The task tools of a user already in the database (one another session added, say), on this session's clock. */
+  toolsOf(userId: string): ToolRunner;
   close(): Promise<void>;
 }
 
@@ -55,7 +65,25 @@ export async function openSession(now: Date, timeZone: string): Promise<Session>
   const { db } = await base();
   const runtime = await createRuntime(config, { logger, database: { open: db }, now: () => now });
   const { settings, tasks } = runtime;
-  const clients = createInProcessMcpClients({ work: () => runtime.toolWork, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
+  // Each user's current turn; a change outside any turn is a group of its own.
+  const turns = new Map<string, string>();
+  const work = (userId: string): ToolWork => ({
+    read: (request, fn) => runtime.toolWork.read(request, fn),
+    change: (_request, fn) => runtime.unitOfWork({ group: turns.get(userId) ?? randomUUID(), source: 'chat' }, fn),
+  });
+  const clients = createInProcessMcpClients({ work, reportError: (error, tool) => console.error(`[test] ${tool} failed:`, error) });
+  const toolsOf = (id: string): ToolRunner => {
+    const server = new InProcessMcpServer(clients, id);
+    // The user's MCP server is built on the first call: most users of a case only own tasks.
+    return {
+      async call(name, args) {
+        await server.connect();
+        const [content] = await server.callTool(name, args);
+        return content && 'text' in content && typeof content.text === 'string' ? content.text : '';
+      },
+      newTurn: () => turns.set(id, randomUUID()),
+    };
+  };
   return {
     db: db.db,
     tasks,
@@ -64,15 +92,9 @@ export async function openSession(now: Date, timeZone: string): Promise<Session>
       const id = randomUUID();
       await db.db.insert(user).values({ id, name: 'Table user', email: `${id}@example.com` });
       await settings.update(id, { timezone: timeZone });
-      const server = new InProcessMcpServer(clients, id);
-      // The user's MCP server is built on the first call: most users of a case only own tasks.
-      const tools: ToolRunner = async (name, args) => {
-        await server.connect();
-        const [content] = await server.callTool(name, args);
-        return content && 'text' in content && typeof content.text === 'string' ? content.text : '';
-      };
-      return { id, tools };
+      return { id, tools: toolsOf(id) };
     },
+    toolsOf,
     async close() {
       await clients.close();
       await runtime.close();
