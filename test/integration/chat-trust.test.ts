@@ -61,12 +61,9 @@ for (const driver of testDrivers) {
       assert.equal((await say('undo')).response, "There's nothing to undo.");
     });
 
-    // Known server bug on Postgres: a step's parallel deletes run in overlapping transactions and one of them rewrites
-    // the turn's reply before its insert committed ("Message N not found", 502), ~1 turn in 7. Until RecordedToolServer
-    // runs a turn's changes one at a time (a patch is in the engine-14 report), this run is a todo there.
-    const parallelChanges = driver === 'postgres' ? { todo: 'parallel change calls of one step race in StoredReply.save on Postgres' } : {};
-
-    test('"delete all my tasks" lists all 5 and asks, deletes nothing; "yes" deletes all 5 to the trash; "undo" brings them back', parallelChanges, async () => {
+    // Regression (Postgres): a step's parallel deletes ran in overlapping transactions, and one rewrote the turn's reply
+    // before its insert committed ("Message N not found", 502, ~1 turn in 7); the turn now runs its changes one at a time.
+    test('"delete all my tasks" lists all 5 and asks, deletes nothing; "yes" deletes all 5 to the trash; "undo" brings them back', async () => {
       const user = await t.signUp();
       const five = ['Buy groceries', 'Call mom', 'Pay the rent', 'Water the plants', 'Walk the dog'];
       for (const title of five) await create(user, title);
