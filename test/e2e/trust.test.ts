@@ -13,8 +13,8 @@ import { eventually, hasFocus, newUser, withPage, useBrowserApp } from './suppor
 import { SKIP_BROWSER } from './support/browser.js';
 
 const DESKTOP = { locale: 'en-GB', timezoneId: 'Europe/Paris' } as const;
-/** How many tasks "delete all my tasks" removes in one turn (one constant, so the test grows with the engine). */
-const BULK_COUNT = 3;
+/** More tasks than one turn may delete without a confirmation (3): "delete all my tasks" previews them, "yes" deletes them. */
+const BULK_COUNT = 5;
 /** The toast's time on screen when nobody uses it (web/src/components/Toast.tsx TOAST_MS), plus a margin. */
 const TOAST_GONE_MS = 6000 + 1000;
 
