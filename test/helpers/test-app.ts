@@ -42,6 +42,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Runtime options besides the logger and database (a scripted model, metrics, an error reporter, a clock). */
   runtime?: Omit<RuntimeOptions, 'logger' | 'database'>;
+  /** Called with every SQL statement the app sends (statement-count tests). */
+  logQuery?: (sql: string, params: unknown[]) => void;
 }
 
 let counter = 0;
@@ -72,7 +74,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV, destination });
-  const deps = await createRuntime(config, { ...options.runtime, logger, database: database.options });
+  const deps = await createRuntime(config, { ...options.runtime, logger, database: { ...database.options, logQuery: options.logQuery } });
   const app = await createApp(deps);
   await app.ready();
 
