@@ -80,7 +80,7 @@ for (const driver of testDrivers) {
       const added = expectChange(await callTool(aliceClient, 'add_task', { title: 'Buy milk', description: 'oat' }), 'created');
       assert.equal((await t.deps.tasks.get(alice.id, added.task_id)).description, 'oat');
       assert.deepEqual(expectList(await callTool(aliceClient, 'list_tasks', { status: 'pending' })), [
-        { id: added.task_id, title: 'Buy milk', description: 'oat', completed: false, due_at: null, priority: null, tags: [], repeat: null, overdue: false },
+        { id: added.task_id, title: 'Buy milk', description: 'oat', completed: false, due_at: null, priority: null, tags: [], repeat: null, reminders: [], overdue: false },
       ]);
       expectChange(await callTool(aliceClient, 'update_task', { task_id: added.task_id, title: 'Buy oat milk' }), 'updated');
       expectChange(await callTool(aliceClient, 'complete_task', { task_id: added.task_id }), 'completed');
