@@ -52,6 +52,7 @@ const envSchema = z.object({
   VAPID_SUBJECT: z.string().regex(/^(https:\/\/\S+|mailto:\S+@\S+)$/, 'must be an https: URL or a mailto: address').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   SMTP_FROM: z.string().min(3).max(320).optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 

@@ -14,7 +14,7 @@ export interface ReceivedRequest {
   body: Buffer;
 }
 
-/** An HTTP server that records every request and answers each path with the next status of its script (then 200). */
+/** An HTTP server that records every request and answers each path with the next status of its script (then 200; 0: never answers). */
 export interface RecordingServer {
   url: string;
   requests: ReceivedRequest[];
@@ -39,6 +39,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       const path = request.url ?? '/';
       requests.push({ path, headers: request.headers, body: Buffer.concat(chunks) });
       const status = scripts.get(path)?.shift() ?? 200;
+      if (status === 0) return;
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
     });
   });

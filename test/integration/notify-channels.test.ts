@@ -3,6 +3,11 @@ import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { notificationDeliveries } from '../../src/db/schema.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { resolveVapid } from '../../src/notify/vapid.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
 import {
@@ -36,7 +41,7 @@ for (const driver of testDrivers) {
 
     before(async () => {
       [receiver, pushService, smtp] = await Promise.all([startRecordingServer(), startRecordingServer(), startSmtpServer()]);
-      t = await buildTestApp({ driver, env: { SMTP_URL: smtp.url, SMTP_FROM: 'Todo <todo@example.test>' }, runtime: { metrics } });
+      t = await buildTestApp({ driver, env: { SMTP_URL: smtp.url, SMTP_FROM: 'Todo <todo@example.test>', NOTIFY_TIMEOUT_MS: '500' }, runtime: { metrics } });
     });
     after(async () => {
       await t.close();
@@ -113,6 +118,24 @@ for (const driver of testDrivers) {
       assert.deepEqual([pending!.status, pending!.attempts, pending!.nextAttemptAt.toISOString()], ['pending', 1, '2031-10-03T09:01:10.000Z']);
       await tickAt('2031-10-03T09:01:30Z');
       assert.equal((await tasksDeliveries(busy!.id))[0]!.status, 'sent');
+    });
+
+    test('a webhook that never answers times out (NOTIFY_TIMEOUT_MS) and is retried, without holding up the others', async () => {
+      const slow = await t.signUp();
+      const quick = await t.signUp();
+      await api(slow, 'PUT', '/settings', { webhook_url: `${receiver.url}/slow/${slow.id}` });
+      await api(quick, 'PUT', '/settings', { webhook_url: `${receiver.url}/quick/${quick.id}` });
+      receiver.script(`/slow/${slow.id}`, [0]);
+      await api(slow, 'POST', '/tasks', { title: 'Slow', due_at: '2031-10-04T09:00', reminders: [{ minutes_before: 0 }] });
+      await api(quick, 'POST', '/tasks', { title: 'Quick', due_at: '2031-10-04T09:00', reminders: [{ minutes_before: 0 }] });
+      await tickAt('2031-10-04T09:00:10Z');
+      const [slowNotification] = await notificationsOf(slow);
+      const [quickNotification] = await notificationsOf(quick);
+      const [timedOut] = await tasksDeliveries(slowNotification!.id);
+      assert.deepEqual([timedOut!.status, timedOut!.lastError], ['pending', 'the webhook did not answer in time']);
+      assert.equal((await tasksDeliveries(quickNotification!.id))[0]!.status, 'sent');
+      await tickAt('2031-10-04T09:01:20Z');
+      assert.equal((await tasksDeliveries(slowNotification!.id))[0]!.status, 'sent', 'the retry went through');
     });
 
     test('Web Push: 201 delivers an encrypted, VAPID-signed message; 410 removes the subscription; 401 is recorded as a failure', async () => {
@@ -233,3 +256,55 @@ for (const driver of testDrivers) {
     });
   });
 }
+
+describe('Web Push configuration', () => {
+  const keys = { VAPID_PUBLIC_KEY: `B${'a'.repeat(86)}`, VAPID_PRIVATE_KEY: 'k'.repeat(43) };
+
+  test('half a VAPID pair, a malformed key or subject, or a bad SMTP_URL stops the start with the fix', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY }, /^VAPID_PRIVATE_KEY is missing: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to a pair/],
+      [{ VAPID_PRIVATE_KEY: keys.VAPID_PRIVATE_KEY }, /^VAPID_PUBLIC_KEY is missing/],
+      [{ ...keys, VAPID_PUBLIC_KEY: 'short' }, /^VAPID_PUBLIC_KEY is invalid: must be the URL-safe base64 public key/],
+      [{ ...keys, VAPID_SUBJECT: 'http://example.com' }, /^VAPID_SUBJECT is invalid: must be an https: URL or a mailto: address/],
+      [{ SMTP_URL: 'mail.example.com:25' }, /^SMTP_URL is invalid: must be an smtp:\/\/ or smtps:\/\/ URL/],
+    ];
+    for (const [env, message] of cases) assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+  });
+
+  test('development keeps one generated key pair in DATA_DIR; production takes VAPID_* or turns Web Push off, never crashing', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-vapid-'));
+    try {
+      const first = resolveVapid(loadConfig({ DATA_DIR: dataDir }));
+      const again = resolveVapid(loadConfig({ DATA_DIR: dataDir }));
+      assert.ok(first.enabled && again.enabled && first.generated);
+      assert.equal(again.details.publicKey, first.details.publicKey, 'the same keys after a restart: subscriptions keep working');
+      assert.match(first.details.subject, /^mailto:/);
+
+      const secret = { NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32), DATA_DIR: dataDir };
+      const off = resolveVapid(loadConfig({ ...secret, PUBLIC_URL: 'https://todo.example.com' }));
+      assert.ok(!off.enabled);
+      assert.match(off.reason, /VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set/);
+      const configured = resolveVapid(loadConfig({ ...secret, ...keys, PUBLIC_URL: 'https://todo.example.com' }));
+      assert.deepEqual(configured, { enabled: true, generated: false, details: { publicKey: keys.VAPID_PUBLIC_KEY, privateKey: keys.VAPID_PRIVATE_KEY, subject: 'https://todo.example.com' } });
+      const noSubject = resolveVapid(loadConfig({ ...secret, ...keys, PUBLIC_URL: 'http://10.0.0.5:3000' }));
+      assert.ok(!noSubject.enabled);
+      assert.match(noSubject.reason, /VAPID_SUBJECT is missing/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a production server without VAPID_* starts, warns, and says Web Push is not configured', async () => {
+    const t = await buildTestApp({ env: { NODE_ENV: 'production', PUBLIC_URL: 'https://todo.example.com' } });
+    try {
+      assert.ok(t.logs.some((line) => line.includes('Web Push is off: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set') && line.includes('"level":"warn"')));
+      const u = await t.signUp();
+      const key = await t.app.inject({ method: 'GET', url: `/api/${u.id}/push-subscriptions/key`, headers: u.headers });
+      assert.equal(key.statusCode, 404);
+      assert.equal(key.json().error.message, 'Web Push is not configured on this server');
+      assert.deepEqual(t.deps.channels.map((c) => c.name), ['webhook']);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -43,7 +43,7 @@ function failure(error: unknown): SendResult {
 /** The e-mail channel over one SMTP transport. */
 export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   const clock = deps.now ?? (() => new Date());
-  const timeout = deps.timeoutMs ?? 15_000;
+  const timeout = deps.timeoutMs ?? 10_000;
   const transport = nodemailer.createTransport({ url: deps.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2 });
   return {
     name: 'email',

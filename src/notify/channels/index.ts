@@ -26,7 +26,7 @@ export interface Channels {
 
 /** Build the outside channels the configuration allows. */
 export function createChannels(config: Config, deps: ChannelDeps): Channels {
-  const common = { settings: deps.settings, appUrl: config.PUBLIC_URL, now: deps.now };
+  const common = { settings: deps.settings, appUrl: config.PUBLIC_URL, now: deps.now, timeoutMs: config.NOTIFY_TIMEOUT_MS };
   const channels: OutsideChannel[] = [createWebhookChannel({ ...common, version: config.VERSION })];
   const vapid = resolveVapid(config);
   if (vapid.enabled) {
