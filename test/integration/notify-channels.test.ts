@@ -185,6 +185,27 @@ for (const driver of testDrivers) {
       assert.ok((await counter('push', 'failed')) >= 2);
     });
 
+    test('a long daily digest is cut to fit a push message (push services refuse more than ~4 KB) and still delivered', async () => {
+      const u = await t.signUp();
+      const keys = browserKeys();
+      const path = `/push/digest-${u.id}`;
+      await api(u, 'POST', '/push-subscriptions', { endpoint: `${pushService.url}${path}`, keys: keys.json });
+      await api(u, 'PUT', '/settings', { digest_time: '06:00' });
+      for (let i = 0; i < 10; i++) await api(u, 'POST', '/tasks', { title: `${'é'.repeat(300)} ${i}`, due_at: '2032-03-01T18:00' });
+      const scheduler = t.deps.startScheduler({ pollMs: 60_000, now: () => new Date('2032-03-01T06:00:30Z') });
+      await scheduler.digestTick();
+      await scheduler.tick();
+      await scheduler.stop();
+      const [hit] = pushService.requests.filter((r) => r.path === path);
+      assert.ok(hit, 'the digest was pushed');
+      assert.ok(hit.body.length < 4096, `${hit.body.length} bytes`);
+      const message = JSON.parse(decryptPush(hit.body, keys)) as WebhookBody & { body: string };
+      assert.equal(message.kind, 'digest');
+      assert.ok(message.body.endsWith('…') && message.body.length === 600);
+      const [notification] = await notificationsOf(u);
+      assert.deepEqual((await tasksDeliveries(notification!.id)).map((d) => d.status), ['sent']);
+    });
+
     test('e-mail goes to the account address with the reminder in the subject and both bodies; a refused address fails for good', async () => {
       const u = await t.signUp();
       await api(u, 'PUT', '/settings', { timezone: 'America/New_York', email_notifications: true });

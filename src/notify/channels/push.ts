@@ -31,6 +31,18 @@ export interface PushChannelDeps {
   now?: () => Date;
 }
 
+// Push services take about 4 KB of encrypted payload (413 beyond): a long digest is cut (in characters that
+// stay under it even at 3 bytes each); the app has all of it.
+const MAX_PAYLOAD_BYTES = 3000;
+
+/** The JSON pushed to the service worker, its long fields cut to fit a push message. */
+function pushPayload(payload: ReturnType<typeof notificationPayload>): string {
+  const json = JSON.stringify(payload);
+  if (Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES) return json;
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  return JSON.stringify({ ...payload, title: cut(payload.title, 100), text: cut(payload.text, 300), body: payload.body === null ? null : cut(payload.body, 600) });
+}
+
 type Outcome = { kind: 'sent' } | { kind: 'gone' } | { kind: 'failed'; result: SendFailure };
 
 /** The Web Push channel. */
@@ -78,7 +90,7 @@ export function createPushChannel(deps: PushChannelDeps): OutsideChannel {
       if (!subscriptions.length) return { ok: false, error: 'the user has no push subscription any more', final: true };
       const settings = await deps.settings.get(notification.userId);
       const message = describeNotification(notification, settings, clock());
-      const payload = JSON.stringify(notificationPayload(notification, message, deps.appUrl));
+      const payload = pushPayload(notificationPayload(notification, message, deps.appUrl));
       const outcomes = await Promise.all(subscriptions.map((subscription) => sendOne(subscription, payload)));
       // One browser reached is a delivery: retrying would show it twice there to reach another.
       if (outcomes.some((o) => o.kind === 'sent')) return { ok: true };
