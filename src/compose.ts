@@ -19,6 +19,7 @@ import { createConfirmations } from './domain/tasks/confirmations.js';
 import { createNotificationService } from './domain/notifications.js';
 import { purgeDeletedTasks } from './domain/tasks/trash.js';
 import type { OutsideChannel } from './notify/channel.js';
+import { createChannels } from './notify/channels/index.js';
 import { createDigestWriter } from './notify/digest.js';
 import { createNotificationHub } from './notify/hub.js';
 import { startScheduler, type Scheduler } from './notify/scheduler.js';
@@ -132,7 +133,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     pollMs: config.REMINDER_POLL_MS,
     onError: (error) => logger.warn({ err: error }, 'reading new notifications for the live streams failed'),
   });
-  const channels: OutsideChannel[] = [];
+  const outside = createChannels(config, { settings: domain.settings, subscriptions: domain.notifications, users: domain.users, logger, now });
+  const channels: readonly OutsideChannel[] = outside.channels;
   const model = options.model ?? createModel(config);
   const chat = createChatService({
     domain,
@@ -158,6 +160,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     purgeDeleted: (at) => purgeDeletedTasks(db.db, at),
     notificationHub,
     channels,
+    vapidPublicKey: outside.vapidPublicKey,
     startScheduler: (scheduling = {}) =>
       startScheduler({
         notifications: domain.notifications,
@@ -185,6 +188,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     errorReporter: options.errorReporter ?? disabledErrorReporter,
     async close() {
       notificationHub.close();
+      outside.close();
       await chat.close();
       if (ownsDatabase) await db.close();
     },
