@@ -61,6 +61,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken 
       if (!options.oauthGrants) {
         throw new AppError('UNAUTHENTICATED', 'This is an OAuth access token for /mcp: the REST API takes a session JWT from /api/auth/token');
       }
+      // A sender-constrained (DPoP, RFC 9449) token is only safe with its proof, which /mcp does not check: refused.
+      if (payload.cnf !== undefined) {
+        throw new AppError('UNAUTHENTICATED', 'DPoP-bound access tokens are not accepted here: ask for a Bearer token');
+      }
       if (typeof clientId !== 'string' || !(await options.oauthGrants.isGranted(payload.sub!, clientId, payload.iat!))) {
         throw new AppError('UNAUTHENTICATED', 'Access for this app was revoked: connect it again to authorise it');
       }
