@@ -147,6 +147,13 @@ for (const driver of testDrivers) {
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
       });
 
+    const tokenRequest = (form: Record<string, string>) =>
+      fetch(`${t.url}/api/auth/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+
     test('the SDK client connects through the whole flow: discover, register, consent, token, tools/list, refresh, revoke → 401', async () => {
       const provider = new MemoryProvider();
       // 1. Unauthorised: the SDK discovers the servers, registers, and asks to send the person to authorize.
@@ -185,6 +192,10 @@ for (const driver of testDrivers) {
       assert.notEqual(second.access_token, first.access_token);
       assert.notEqual(second.refresh_token, first.refresh_token);
       assert.equal((await postMcp(second.access_token)).status, 200);
+      // The rotated-out refresh token is dead: a replay is refused with an RFC 6749 error.
+      const replay = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: provider.client!.client_id });
+      assert.equal(replay.status, 400);
+      assert.equal(((await replay.json()) as { error?: string }).error, 'invalid_grant');
 
       // 5. Connected apps lists it; revoking cuts it off on the next call, and the refresh token is dead too.
       const listed = await t.app.inject({ method: 'GET', url: `/api/${alice.id}/connected-apps`, headers: alice.headers });
@@ -208,6 +219,36 @@ for (const driver of testDrivers) {
       assert.equal(provider.authorizationUrls.length, 1);
       const listedAfter = await t.app.inject({ method: 'GET', url: `/api/${alice.id}/connected-apps`, headers: alice.headers });
       assert.deepEqual(listedAfter.json(), []);
+    });
+
+    test('connected apps: another user\'s path is 403, an app never authorised is 404', async () => {
+      const other = await t.signUp({ name: 'Olga' });
+      const foreign = await t.app.inject({ method: 'GET', url: `/api/${alice.id}/connected-apps`, headers: other.headers });
+      assert.equal(foreign.statusCode, 403);
+      const unknown = await t.app.inject({ method: 'DELETE', url: `/api/${other.id}/connected-apps/nobody`, headers: other.headers });
+      assert.equal(unknown.statusCode, 404);
+      assert.equal((unknown.json() as { error: { code: string } }).error.code, 'NOT_FOUND');
+    });
+
+    test('a token asked for without the resource parameter is opaque and works on neither /mcp nor REST', async () => {
+      const carol = await t.signUp({ name: 'Carol' });
+      const provider = new MemoryProvider();
+      await assert.rejects(connect(provider), /Unauthorized/i);
+      const url = new URL(provider.authorizationUrls.at(-1)!);
+      url.searchParams.delete('resource');
+      const back = await authorizeInBrowser(url, carol);
+      const res = await tokenRequest({
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code')!,
+        redirect_uri: REDIRECT_URL,
+        client_id: provider.client!.client_id,
+        code_verifier: provider.verifier,
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      const token = ((await res.json()) as { access_token: string }).access_token;
+      assert.equal(token.split('.').length, 1, 'not a JWT');
+      assert.equal((await postMcp(token)).status, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/${carol.id}/tasks`, headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
     });
 
     test('Deny sends the person back to the client with access_denied and no code', async () => {
