@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { AuthPage } from './pages/auth-page.js';
+import { assertAccessible } from './support/axe.js';
 import { eventually, newUser, useBrowserApp, withPage } from './support/app.js';
 import { SKIP_BROWSER } from './support/browser.js';
 
@@ -60,6 +61,7 @@ describe('connecting an MCP connector: sign-in, consent screen, connected apps',
       assert.equal(new URL(page.url()).pathname, '/oauth/consent');
       await eventually(async () => assert.equal(await page.getByTestId('consent-title').textContent(), 'Browser Connector wants to use your Todo Chat account'));
       assert.ok((await page.getByTestId('consent-scopes').innerText()).includes('Read and change your tasks'));
+      await assertAccessible(page, 'consent screen');
       await page.getByTestId('consent-allow').click();
 
       await eventually(async () => assert.equal(callbacks.length, 1));
@@ -94,6 +96,7 @@ describe('connecting an MCP connector: sign-in, consent screen, connected apps',
       const app = page.getByTestId('connected-app');
       await eventually(async () => assert.equal(await app.count(), 1));
       assert.equal(await page.getByTestId('connected-app-name').textContent(), 'Browser Connector');
+      await assertAccessible(page, 'settings: connected apps');
       await page.getByTestId('connected-app-revoke').click();
       await page.getByTestId('connected-apps-empty').waitFor();
       assert.equal((await listTools()).status, 401, 'the revoked app fails its next call');
