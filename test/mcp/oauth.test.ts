@@ -251,6 +251,16 @@ for (const driver of testDrivers) {
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/${carol.id}/tasks`, headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
     });
 
+    test('the consent endpoint refuses a page on another origin (a cross-site form cannot allow an app)', async () => {
+      const cookie = await signInCookie(alice);
+      const res = await fetch(`${t.url}/api/auth/oauth2/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example', cookie },
+        body: JSON.stringify({ accept: true, oauth_query: 'client_id=x' }),
+      });
+      assert.equal(res.status, 403);
+    });
+
     test('Deny sends the person back to the client with access_denied and no code', async () => {
       const provider = new MemoryProvider();
       await assert.rejects(connect(provider), /Unauthorized/i);
