@@ -8,6 +8,7 @@ import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
+import { createConnectedApps } from './auth/connected-apps.js';
 import { createOriginPolicy } from './auth/origins.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
@@ -122,6 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log: forwardLog(logger, 'better-auth'),
   });
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+  const connectedApps = createConnectedApps(db.db);
 
   const now = options.now;
   // Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
@@ -182,7 +184,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     chat,
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
-    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
+    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience, oauthGrants: connectedApps }),
+    connectedApps,
     lifecycle: { draining: false },
     metrics,
     errorReporter: options.errorReporter ?? disabledErrorReporter,
