@@ -2,6 +2,7 @@
 // 30 minutes before, at 16:30 tomorrow.", the questions asked when a reminder cannot be set yet, and what a
 // reminder time the server refused as past becomes.
 import { writeDue } from '../calendar/format.js';
+import { addDays } from '../calendar/local.js';
 import { wallTime } from '../calendar/zones.js';
 import type { Clock } from './clock.js';
 import type { ReminderArg } from './details.js';
@@ -33,8 +34,7 @@ export function whenWords(instant: number, clock: Clock): string {
     return `in ${s} second${s === 1 ? '' : 's'}`;
   }
   const date = wallTime(new Date(instant), clock.timeZone).slice(0, 10);
-  const tomorrow = wallTime(new Date(Date.parse(`${clock.today}T12:00:00Z`) + 86_400_000), 'UTC').slice(0, 10);
-  const day = date === clock.today ? 'today' : date === tomorrow ? 'tomorrow' : `on ${writeDue(date, clock, clock.locale)}`;
+  const day = date === clock.today ? 'today' : date === addDays(clock.today, 1) ? 'tomorrow' : date === addDays(clock.today, -1) ? 'yesterday' : `on ${writeDue(date, clock, clock.locale)}`;
   return `at ${timeOfDay(instant, clock)} ${day}`;
 }
 
