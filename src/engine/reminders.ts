@@ -115,8 +115,23 @@ function aboutTask(body: string, quotes: readonly string[], clock: Clock): Reque
   return update(ref, { add: [{ at: span.due }] }, orAdd);
 }
 
+/** "…and remind me 30 minutes before" after a command: the command, and the minutes before its due time (0: at it). */
+const AND_REMIND = re(String.raw`^(.+?)(?:\s*[,;]\s*|\s+)(?:and\s+|then\s+)?(?:remind\s+me|set\s+a\s+reminder)(?:\s+(?:the\s+)?${DURATION}\s+${BEFORE}(?:\s+it)?|\s+(?:then|at\s+(?:that|the)\s+time|when\s+(?:it'?s|it\s+is)\s+due))?$`);
+
+/** "Add the dentist tomorrow at 9 and remind me 30 minutes before": the add, its timed tasks reminded. */
+export function withTrailingReminder(s: string, read: (head: string) => Request | null): Request | null {
+  const m = AND_REMIND.exec(s);
+  if (!m?.[1] || /^remind/i.test(m[1])) return null;
+  const secs = m[2] ? seconds(m[2], m[3] ?? '') : 0;
+  const head = read(m[1]);
+  if (secs === null || secs % 60 !== 0 || head?.intent !== 'add' || !head.items.some((item) => hasTime(item.due))) return null;
+  return { intent: 'add', items: head.items.map((item) => (hasTime(item.due) ? { ...item, reminders: [{ minutes_before: secs / 60 }] } : item)) };
+}
+
 /** Reads a message about reminders; null when it is not one (a plain "remind me to call mom" is an add, read in intent.ts). */
 export function readReminder(s: string, quotes: readonly string[], clock: Clock): Request | null {
+  // "set a reminder" alone: what about is the question.
+  if (re(String.raw`^${REMIND}$`).test(s)) return { intent: 'add', items: [] };
   for (const [pattern, group] of CLEAR) {
     const m = pattern.exec(s);
     if (m) return update(refOf(m[group], quotes), { clear: true });

@@ -51,6 +51,9 @@ export const REMINDER_PHRASINGS: PhrasingCase[] = withIds('remind-', [
   remindNew('remind me in half an hour to take the pizza out', 'Take the pizza out', { due: '2026-11-26T16:35' }),
   remindNew('remind me in 30 seconds to check the tea', 'Check the tea', { due: '2026-11-26T16:05' }),
   row(['remind me to call mom at 5pm, 30 minutes before'], [{ op: 'added', title: 'Call mom', due: '2026-11-26T17:00', reminders: [{ minutes_before: 30 }] }, { op: 'mentions', text: ['30 minutes before, at 16:30 today'] }]),
+  row(['add the vet tomorrow at 9 and remind me 30 minutes before'], [{ op: 'added', title: 'The vet', due: '2026-11-27T09:00', reminders: [{ minutes_before: 30 }] }]),
+  row(['add call grandma at 6pm and remind me'], [{ op: 'added', title: 'Call grandma', due: '2026-11-26T18:00', reminders: AT_DUE }]),
+  noChange(['set a reminder'], ['What should the task say?']),
   // No time: a plain task, no reminder promised.
   row(['remind me to call the council'], [{ op: 'added', title: 'Call the council', reminders: [] }, { op: 'not_mentions', text: ["I'll remind you"] }]),
   row(['remind me tomorrow to renew the insurance'], [{ op: 'added', title: 'Renew the insurance', due: '2026-11-27', reminders: [] }, { op: 'not_mentions', text: ["I'll remind you"] }]),
