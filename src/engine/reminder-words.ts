@@ -4,7 +4,7 @@
 import { writeDue } from '../calendar/format.js';
 import { addDays } from '../calendar/local.js';
 import { wallTime } from '../calendar/zones.js';
-import type { Clock } from './clock.js';
+import { preciseNow, type Clock } from './clock.js';
 import type { ReminderArg } from './details.js';
 import type { Request } from './types.js';
 import { label, oneLine } from './reply.js';
@@ -28,7 +28,7 @@ function timeOfDay(instant: number, clock: Clock): string {
 
 /** "at 17:00 today", "at 09:00 tomorrow", "at 12:00 on Fri 4 Dec"; "in 5 seconds" for one due within the minute. */
 export function whenWords(instant: number, clock: Clock): string {
-  const ahead = instant - clock.now.getTime();
+  const ahead = instant - preciseNow(clock);
   if (ahead > 0 && ahead < 60_000) {
     const s = Math.max(1, Math.round(ahead / 1000));
     return `in ${s} second${s === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
 // time), "remind me 30 minutes before" (the task in focus), "remind me about the dentist tomorrow at 9" (an
 // existing task, reminded at that time; its due stays), "no reminder for that one" (its reminders removed).
 // Only what the user said is read here; whether the task has a due time is decided in reminder-plan.ts.
-import type { Clock } from './clock.js';
+import { preciseNow, type Clock } from './clock.js';
 import { findDates } from './dates.js';
 import { readDetails, type Details, type ReminderEdit } from './details.js';
 import { NUMBER_WORDS } from './lexicon.js';
@@ -72,7 +72,8 @@ function timeOnly(phrase: string, clock: Clock): string | null {
 /** The due instant "in 5 seconds" means (to the second: the tools take an ISO instant). */
 function inSeconds(m: RegExpExecArray, clock: Clock): string | null {
   const s = seconds(m[1] ?? '', m[2] ?? '');
-  return s === null ? null : new Date(clock.now.getTime() + s * 1000).toISOString();
+  // To the whole second (rounded up, so never earlier than said): the API keeps due times to the second.
+  return s === null ? null : new Date(Math.ceil((preciseNow(clock) + s * 1000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 const hasTime = (due: string | undefined): boolean => due !== undefined && due.length > 10;

@@ -80,6 +80,22 @@ for (const driver of testDrivers) {
       assert.deepEqual(await schedule(user, 1), []);
     });
 
+    // The chat's time line gives the engine only the minute: "in 5 seconds" was up to 55 s in the past, and fired at once.
+    test('regression: "remind me to stretch in 5 seconds" is due 5 s after the message, not 5 s after the start of its minute', async () => {
+      const user = await t.signUp();
+      const say = conversation(user);
+      const sent = Date.now();
+      const reply = await say('remind me to stretch in 5 seconds');
+      const answered = Date.now();
+      assert.match(reply.response, /^Added #1 Stretch — due .*\. I'll remind you in \d seconds?\.$/);
+      const [task] = await tasks(user);
+      assert.deepEqual(task?.reminders, [{ minutes_before: 0 }]);
+      // The API writes the due to the second: between 5 s after the message was sent and 5 s after its answer.
+      const due = Date.parse(task?.due_at ?? '');
+      assert.ok(due >= Math.floor(sent / 1000) * 1000 + 5000 && due <= answered + 5000, `due ${task?.due_at} is not 5 s after the message`);
+      assert.deepEqual(await schedule(user, 1), [due]);
+    });
+
     test('a reminder time already past is refused by the server and said so; nothing is stored', async () => {
       const user = await t.signUp();
       const say = conversation(user);
