@@ -71,7 +71,8 @@ export function reminderQuestion(req: Extract<Request, { intent: 'update' }>, ta
     const task = tasks?.find((t) => t.id === id);
     if (task && !task.due_at?.includes('T')) {
       const when = task.due_at ? 'no due time' : 'no due date';
-      return `${label(task)} has ${when}, so there is nothing to remind you before. When is it due? For example: "set it for tomorrow at 9", then ask me again.`;
+      const why = added.some((r) => 'minutes_before' in r && r.minutes_before > 0) ? 'there is nothing to remind you before' : "I don't know when to remind you";
+      return `${label(task)} has ${when}, so ${why}. When is it due? For example: "set it for tomorrow at 9", then ask me again.`;
     }
   }
   return null;

@@ -56,7 +56,7 @@ const IN_SECONDS = re(String.raw`\b(?:in|after)\s+${AMOUNT}\s*(seconds?|secs?)\b
 
 /** "at 6" is a time here (the calendar reads it only with am/pm or minutes): "at 6:00", which it reads as 18:00. */
 const withHours = (text: string): string =>
-  text.replace(/\b(at|@)\s*(\d{1,2})(?:\s*o'?\s*clock)?(?=$|[\s,.!?;])(?!\s*(?:am|pm|a\.m|p\.m)\b)/gi, (_w, _at: string, h: string) => (Number(h) <= 24 ? `at ${h}:00` : _w))
+  text.replace(/\b(at|@)\s*(\d{1,2})(?:\s*o'?\s*clock)?(?=$|[\s,.!?;])(?!\s*(?:am|pm|a\.m|p\.m)\b)/gi, (_w, _at: string, h: string) => (Number(h) <= 23 ? `at ${h}:00` : _w))
     .replace(/\bin\s+half\s+an\s+hour\b/gi, 'in 30 minutes')
     .replace(/\bin\s+a\s+quarter\s+of\s+an\s+hour\b/gi, 'in 15 minutes');
 

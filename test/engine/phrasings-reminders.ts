@@ -76,6 +76,7 @@ export const REMINDER_PHRASINGS: PhrasingCase[] = withIds('remind-', [
   remindOld(['remind me about the dentist when it is due'], 'Dentist appointment', [{ minutes_before: 0 }]),
   remindOld(['remind me about the team meeting tomorrow at 1pm'], 'Team meeting', [{ minutes_before: 15 }, { at: '2026-11-27T13:00' }]),
   noChange(['remind me about the dentist tomorrow'], ['What time']),
+  noChange(['remind me about the plumber'], ["I don't know when to remind you"]),
   // No such task: the reminder comes with a new one.
   row(['remind me about the school play at 7pm'], [{ op: 'added', title: 'The school play', due: '2026-11-26T19:00', reminders: AT_DUE }]),
   // Clearing.
