@@ -29,3 +29,15 @@ export function clockOf(ctx: EngineContext): Clock {
 }
 
 let last: { key: string; clock: Clock } | undefined;
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The current instant to the second, for "in 5 seconds": the context's, except that the chat's time line
+ * gives only the minute, so when the context is the current minute the real clock gives its seconds.
+ */
+export function preciseNow(clock: Clock): number {
+  const said = clock.now.getTime();
+  const real = Date.now();
+  return said % MINUTE_MS === 0 && real >= said && real < said + MINUTE_MS ? real : said;
+}

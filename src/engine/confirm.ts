@@ -3,6 +3,7 @@
 import type { Clock } from './clock.js';
 import { detailWords, withDetails, type DetailField } from './detail-words.js';
 import type { Exchange } from './history.js';
+import { passedLine, reminderSentence } from './reminder-words.js';
 import { actionLine, errorLine, label } from './reply.js';
 import type { TaskDetailsView } from './results.js';
 
@@ -22,8 +23,18 @@ function detailsAfter(result: TaskDetailsView, args: Record<string, unknown>): T
   };
 }
 
+/** What the call did to the task's reminders, when it set them: "I'll remind you at 17:00 today.", "No reminders now." */
+function reminderLine(x: Exchange, details: TaskDetailsView, clock: Clock): string {
+  if (!Array.isArray(x.args.reminders)) return '';
+  const reminders = details.reminders ?? [];
+  if (reminders.length === 0) return x.name === 'update_task' ? " I won't remind you about it." : '';
+  const sentence = reminderSentence(reminders, details.due_at !== undefined ? details.due_at : text(x.args.due), clock);
+  return sentence === '' ? '' : ` ${sentence}`;
+}
+
 function line(x: Exchange, clock: Clock): string {
-  if (!x.outcome.ok || x.outcome.kind !== 'action') return errorLine(x.outcome.ok ? 'unexpected result' : x.outcome.message, x.args.task_id);
+  if (!x.outcome.ok) return passedLine(x.outcome.message, x.name, x.args, clock) ?? errorLine(x.outcome.message, x.args.task_id);
+  if (x.outcome.kind !== 'action') return errorLine('unexpected result', x.args.task_id);
   const { status, taskId, title, details, next } = x.outcome;
   const task = { id: taskId, title };
   const description = typeof x.args.description === 'string' ? x.args.description : undefined;
@@ -32,7 +43,8 @@ function line(x: Exchange, clock: Clock): string {
   if (status === 'created') words = detailWords(after, clock);
   else if (status === 'updated') words = detailWords(after, clock, FIELDS.filter((f) => ARG_OF[f] in x.args));
   // update_task with completed: false put a done task back on the list.
-  const confirmation = actionLine(x.name === 'update_task' && x.args.completed === false ? 'reopened' : status, task, description, words);
+  const said = actionLine(x.name === 'update_task' && x.args.completed === false ? 'reopened' : status, task, description, words);
+  const confirmation = `${said}${reminderLine(x, details, clock)}`;
   if (!next) return confirmation;
   const nextDetails = detailWords({ due_at: next.dueAt }, clock, ['due']);
   return `${confirmation}\n${withDetails(`Next: ${label({ id: next.id, title })}`, nextDetails)}.`;

@@ -142,6 +142,12 @@ export interface DueShift {
   unit: 'day' | 'week' | 'month';
 }
 
+/** A reminder as the tools take it: at a local time ("YYYY-MM-DDTHH:mm"), or minutes before the due time (0: at it). */
+export type ReminderArg = { at: string } | { minutes_before: number };
+
+/** How an edit changes a task's reminders: some added to those it has, or all removed. */
+export type ReminderEdit = { add: ReminderArg[] } | { clear: true };
+
 /** Detail changes of an edit (null clears the field). */
 export interface DetailEdit {
   due?: string | null;
@@ -150,6 +156,7 @@ export interface DetailEdit {
   priority?: Priority | null;
   tags?: TagEdit;
   repeat?: string | null;
+  reminders?: ReminderEdit;
 }
 
 const FILLER = /\b(?:to|for|on|at|as|a|an|the|it|priority|due|date|repeat|repeating|recurring|task|one|make|set|be|now)\b|[\s,.!]/gi;

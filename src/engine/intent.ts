@@ -13,6 +13,7 @@ import { NOT_DONE_VERBS, TASK_VERBS } from './lexicon.js';
 import { listQueryRequest, listRequest } from './list-intent.js';
 import { isOffTopic, readRecap } from './offtopic.js';
 import { looseRef, parseRef, type Ref } from './refs.js';
+import { readReminder, withTrailingReminder } from './reminders.js';
 import { readNotDone, readReopen } from './reopen.js';
 import { fromSpanish } from './spanish.js';
 import { readStatement } from './statements.js';
@@ -140,6 +141,8 @@ function bareVerb(verb: string): Request {
 /** Classifies a message already stripped of filler (exported for follow-ups). */
 export function classify(s: string, quotes: readonly string[], question: boolean, clock: Clock, depth = 0): Request | null {
   if (depth > 2 || s === '') return null;
+  const reminder = readReminder(s, quotes, clock) ?? withTrailingReminder(s, (head) => classify(head, quotes, question, clock, depth + 1));
+  if (reminder) return reminder;
   const details = readDetailUpdate(s, quotes, clock, question);
   if (details) return details;
   const takeBack = readUndo(s, quotes) ?? readReopen(s, quotes);

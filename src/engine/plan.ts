@@ -1,24 +1,24 @@
 // The agent loop, one step at a time: from the request and what this turn already did, decide the
 // next tool calls or the final answer (with what it showed and asked). Every branch ends in a
 // message within four steps.
-import { localDue } from '../calendar/clock.js';
-import { shiftLocal } from '../calendar/local.js';
 import { planActivity } from './activity.js';
 import { bulkReply, needsPreview, previewRefused } from './bulk.js';
 import type { Clock } from './clock.js';
 import { summary } from './confirm.js';
 import { call, say, type Decision } from './decision.js';
 import { detailWords, withDetails } from './detail-words.js';
-import { hasDetails, normalTags } from './details.js';
+import { hasDetails } from './details.js';
 import { taskChanges, type Exchange, type Turn } from './history.js';
 import { findNamed, isWholeList, narrowedLists, WHOLE_LIST, type ListArgs } from './lookup.js';
 import type { Ref } from './refs.js';
 import { ASK_TITLE, askNewTitle, chatReply, deleteAllReply, label, listLimit, listReply, noMatchReply, offerToAdd, whichReply } from './reply.js';
 import type { TaskView } from './results.js';
+import { reminderQuestion } from './reminder-words.js';
 import { namedToReopen, notReopened } from './reopen.js';
 import type { NewTask } from './titles.js';
 import type { Reply, Request, Shown, ToolName } from './types.js';
 import { planUndo } from './undo.js';
+import { changesSomething, needsCurrent, updateArgs } from './update-args.js';
 
 export type { Decision } from './decision.js';
 
@@ -36,8 +36,7 @@ export interface Context {
 }
 
 type ActRequest = Extract<Request, { intent: 'complete' | 'delete' | 'update' | 'status' | 'reopen' }>;
-type UpdateRequest = Extract<Request, { intent: 'update' }>;
-type Targets = { ids: number[]; tasks?: TaskView[] } | { say: Reply | string } | { lists: ListArgs[] };
+type Targets = { ids: number[]; tasks?: TaskView[] } | { say: Reply | string } | { lists: ListArgs[] } | { add: NewTask };
 /** What the list_tasks calls of this turn returned; `partial` when one came back as long as it could be. */
 type Listed = { tasks: TaskView[]; whole: boolean; partial: boolean } | { error: string };
 
@@ -134,6 +133,8 @@ function resolve(req: ActRequest, turn: Turn, ctx: Context): Targets {
       if (req.intent === 'reopen') return namedToReopen(ref, list.tasks, list.whole, ctx.clock, req.remark);
       // A name that matches no title whole may still mention one task's words; deleting needs the whole name unless said in passing.
       const match = findNamed(ref.text, list.tasks, req.intent === 'complete', ref.loose || req.intent !== 'delete');
+      // "Remind me about the meeting at 3pm" with no such task: the reminder comes with a new one.
+      if (match.kind === 'none' && list.whole && req.intent === 'update' && req.orAdd) return { add: req.orAdd };
       if (match.kind === 'none') return list.whole ? { say: noMatchReply(ref.text) } : { lists: [WHOLE_LIST] };
       if (match.kind === 'many') return { say: whichReply(ref.text, match.tasks, ctx.clock) };
       return { ids: match.kind === 'one' ? [match.task.id] : match.tasks.map((t) => t.id), tasks };
@@ -153,7 +154,7 @@ function unseenReply(ids: readonly number[], what: string, partial: boolean): st
   return ids
     .map((id) =>
       partial
-        ? `Task #${id} is older than the ${TOOL_LIMIT} newest tasks I can read, so I can't see its current ${what} and won't risk overwriting ${what === 'tags' ? 'them' : 'it'}.`
+        ? `Task #${id} is older than the ${TOOL_LIMIT} newest tasks I can read, so I can't see its current ${what} and won't risk overwriting ${what.endsWith('s') ? 'them' : 'it'}.`
         : `I couldn't find task ${id}.`,
     )
     .join('\n');
@@ -174,29 +175,6 @@ function statusAnswer(ids: readonly number[], tasks: readonly TaskView[] | undef
     .join('\n');
 }
 
-const DETAIL_KEYS = ['due', 'priority', 'repeat'] as const;
-
-/** The update_task arguments for one task: the fields the request sets; tags merged with the task's own. */
-function updateArgs(req: UpdateRequest, id: number, task: TaskView | undefined, clock: Clock): Record<string, unknown> {
-  const args: Record<string, unknown> = { task_id: id };
-  if (req.title !== undefined) args.title = req.title;
-  if (req.description !== undefined) args.description = req.description;
-  for (const key of DETAIL_KEYS) if (req[key] !== undefined) args[key] = req[key];
-  if (req.shift) {
-    const from = task?.due_at ? localDue(task.due_at, clock) : clock.today;
-    args.due = shiftLocal(from, req.shift.amount, req.shift.unit);
-  }
-  if (req.tags) {
-    const { add = [], remove = [], clear = false } = req.tags;
-    const kept = clear ? [] : (task?.tags ?? []).filter((t) => !remove.includes(t));
-    args.tags = normalTags([...kept, ...add]);
-  }
-  return args;
-}
-
-const changesSomething = (req: UpdateRequest): boolean =>
-  req.title !== undefined || req.description !== undefined || req.tags !== undefined || req.shift !== undefined || DETAIL_KEYS.some((k) => req[k] !== undefined);
-
 function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
   const actions = taskChanges(turn.done);
   const targets = resolve(req, turn, ctx);
@@ -204,6 +182,7 @@ function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
   if (actions.length > 0) return previewRefused(turn) ?? say(summary(actions, ctx.clock, notes));
   if ('say' in targets) return say(targets.say);
   if ('lists' in targets) return listCalls(targets.lists);
+  if ('add' in targets) return call('add_task', addArgs(targets.add));
   // Whether a task is done decides a status answer and a reopen: both need the tasks as they are.
   if (!targets.tasks && (req.intent === 'status' || req.intent === 'reopen')) return listCalls([WHOLE_LIST]);
   if (req.intent === 'status') return say(statusAnswer(targets.ids, targets.tasks, ctx.clock));
@@ -214,13 +193,15 @@ function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
       const id = ids[0] ?? 0;
       return say(askNewTitle({ id, title: targets.tasks?.find((t) => t.id === id)?.title }));
     }
-    // Tags replace the task's list, and a shift moves its due date: both need the task as it is now.
+    // Tags and reminders replace the task's list, and a shift moves its due date: they need the task as it is now.
     const tasks = targets.tasks;
-    const needsCurrent = (req.tags && !req.tags.clear) || req.shift;
-    if (needsCurrent && !tasks) return listCalls([WHOLE_LIST]);
+    const current = needsCurrent(req);
+    if (current && !tasks) return listCalls([WHOLE_LIST]);
     // A task the list did not show would get its tags replaced or its date moved from today: say so instead.
-    const unseen = needsCurrent ? ids.filter((id) => !tasks?.some((t) => t.id === id)) : [];
-    if (unseen.length) return say(unseenReply(unseen, req.tags ? 'tags' : 'due date', isPartial(turn)));
+    const unseen = current ? ids.filter((id) => !tasks?.some((t) => t.id === id)) : [];
+    if (unseen.length) return say(unseenReply(unseen, req.tags ? 'tags' : req.reminders ? 'reminders' : 'due date', isPartial(turn)));
+    const question = reminderQuestion(req, tasks, ids);
+    if (question) return say(question);
     const calls = ids.map((id) => ({ name: 'update_task' as const, arguments: updateArgs(req, id, tasks?.find((t) => t.id === id), ctx.clock) }));
     return { step: { kind: 'tool_calls', calls } };
   }
@@ -233,7 +214,7 @@ function act(req: ActRequest, turn: Turn, ctx: Context): Decision {
 
 /** The add_task arguments for a new task: only what the user gave. */
 function addArgs(item: NewTask): Record<string, unknown> {
-  const { title, description, due, priority, tags, repeat } = item;
+  const { title, description, due, priority, tags, repeat, reminders } = item;
   return {
     title,
     ...(description !== undefined ? { description } : {}),
@@ -241,6 +222,7 @@ function addArgs(item: NewTask): Record<string, unknown> {
     ...(priority !== undefined ? { priority } : {}),
     ...(tags !== undefined && tags.length > 0 ? { tags } : {}),
     ...(repeat !== undefined ? { repeat } : {}),
+    ...(reminders !== undefined && reminders.length > 0 ? { reminders } : {}),
   };
 }
 

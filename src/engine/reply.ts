@@ -155,6 +155,7 @@ export function chatReply(kind: ChatKind): string {
         '- mark task 3 done / I paid the rent',
         '- rename task 3 to Call mom tonight / add a description to task 3: bring the photos',
         '- move the dentist to Monday / tag it #health / stop repeating the plants task',
+        '- remind me to call mom at 5pm / remind me 30 minutes before / no reminder for the dentist',
         '- delete the meeting task / undo / mark the passport one as not done',
         '- what did I change today?',
       ].join('\n');

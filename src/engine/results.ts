@@ -12,6 +12,8 @@ export const TaskDetailsSchema = z.object({
   tags: z.array(z.string()).optional().catch(undefined),
   repeat: optionalText,
   overdue: z.boolean().optional().catch(undefined),
+  /** `{at}` (an instant with the user's offset) or `{minutes_before}` the due time. */
+  reminders: z.array(z.union([z.object({ at: z.string() }), z.object({ minutes_before: z.number() })])).optional().catch(undefined),
 });
 /** The detail fields a task may carry in tool results. */
 export type TaskDetailsView = z.infer<typeof TaskDetailsSchema>;

@@ -1,7 +1,7 @@
 // Titles and descriptions of new tasks: the words after "add", "remind me to", "todo:" and the
 // like, with the wrapper dropped, the user's own words and case kept, and lists split into items.
 import type { Clock } from './clock.js';
-import { readDetails, type Details } from './details.js';
+import { readDetails, type Details, type ReminderArg } from './details.js';
 import { lines, splitLine } from './items.js';
 import { asTyped, restoreQuotes, tidyTitle } from './text.js';
 
@@ -9,6 +9,8 @@ import { asTyped, restoreQuotes, tidyTitle } from './text.js';
 export interface NewTask extends Details {
   title: string;
   description?: string;
+  /** When to remind the user ("remind me to call mom at 5pm"). */
+  reminders?: ReminderArg[];
 }
 
 const TASK_NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|entry|entries|things?|notes?)`;

@@ -35,7 +35,8 @@ export type Request =
    * said as a fact, so a task still pending, or none matching, is answered without an error.
    */
   | { intent: 'reopen'; ref: Ref; remark?: boolean }
-  | ({ intent: 'update'; ref: Ref; title?: string; description?: string } & DetailEdit)
+  /** `orAdd`: the task to create instead when no task has the name ("remind me about the meeting at 3pm"). */
+  | ({ intent: 'update'; ref: Ref; title?: string; description?: string; orAdd?: NewTask } & DetailEdit)
   | { intent: 'chat'; kind: ChatKind }
   /** "What did I just add?": what the last change of the conversation was. */
   | { intent: 'recap' }

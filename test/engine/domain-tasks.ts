@@ -16,12 +16,17 @@ export interface StoredTask {
   priority: Priority | null;
   tags: string[];
   repeat: string | null;
+  /** `{at}` as a local "YYYY-MM-DDTHH:mm", or `{minutes_before}` (absent where a snapshot does not read them). */
+  reminders?: Reminder[];
 }
+
+/** A reminder as a table writes it. */
+export type Reminder = { at: string } | { minutes_before: number };
 
 /** A task to create before a conversation starts: a title, or its fields (due as a local date or time). */
 export type SetupTask =
   | string
-  | { title: string; description?: string; completed?: boolean; due?: string; priority?: Priority; tags?: string[]; repeat?: string };
+  | { title: string; description?: string; completed?: boolean; due?: string; priority?: Priority; tags?: string[]; repeat?: string; reminders?: Reminder[] };
 
 /** Creates a user's setup tasks in order (the last is the newest); a completed one is marked done after. */
 export async function seedTasks(tasks: TaskService, userId: string, setup: readonly SetupTask[] = []): Promise<void> {
@@ -34,6 +39,7 @@ export async function seedTasks(tasks: TaskService, userId: string, setup: reado
       priority: spec.priority,
       tags: spec.tags,
       repeat: spec.repeat,
+      reminders: spec.reminders,
     });
     if (spec.completed) await tasks.update(userId, task.id, { completed: true });
   }
@@ -53,5 +59,6 @@ export async function snapshotTasks(tasks: TaskService, userId: string): Promise
     priority: x.priority,
     tags: x.tags,
     repeat: x.repeat,
+    reminders: x.reminders.map((r) => ('at' in r ? { at: r.at.slice(0, 16) } : r)),
   }));
 }

@@ -1,6 +1,6 @@
 // Compares the task changes a conversation caused with the changes a case names. Any change a
 // case does not name is a failure, as the nl-examples file's rules say.
-import type { StoredTask } from './domain-tasks.js';
+import type { Reminder, StoredTask } from './domain-tasks.js';
 
 /** Expected details of a task (local due "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm"; null: none). Unnamed ones are not checked on adds. */
 export interface DetailExpectation {
@@ -8,6 +8,8 @@ export interface DetailExpectation {
   priority?: string | null;
   tags?: string[];
   repeat?: string | null;
+  /** The task's reminders, in order ({at} as a local "YYYY-MM-DDTHH:mm"). */
+  reminders?: Reminder[];
 }
 
 /** One expected effect of a conversation (the nl-examples vocabulary, plus task details). */
@@ -51,7 +53,7 @@ export function sameTitle(a: string, b: string): boolean {
 const oneOf = (title: string, wanted: string | string[], exact = false): boolean =>
   (Array.isArray(wanted) ? wanted : [wanted]).some((w) => (exact ? title === w : sameTitle(title, w)));
 
-const DETAIL_FIELDS = ['due', 'priority', 'tags', 'repeat'] as const;
+const DETAIL_FIELDS = ['due', 'priority', 'tags', 'repeat', 'reminders'] as const;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The details a task has where the expectation names them (all of them with `strict`: unnamed ones must equal `old`). */
@@ -61,7 +63,7 @@ function detailsMatch(task: StoredTask, e: DetailExpectation, old?: StoredTask):
 
 /** Everything the store keeps about a task except its id and owner, for change detection. */
 const content = (t: StoredTask): string =>
-  JSON.stringify([t.title, t.description, t.completed, t.due, t.priority, t.tags, t.repeat]);
+  JSON.stringify([t.title, t.description, t.completed, t.due, t.priority, t.tags, t.repeat, t.reminders]);
 
 /** Returns the problems found (an empty list means the case passed). */
 export function checkExpectations(expect: readonly Expectation[], seen: Observed): string[] {
