@@ -193,6 +193,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       notificationHub.close();
       outside.close();
       await chat.close();
+      // Better Auth's plugins finish their start-up writes (the OAuth provider seeds its resource row) in the
+      // background: wait for them, or they fail against a closed database.
+      await auth.$context.catch((error: unknown) => logger.warn({ err: error }, 'auth start-up failed'));
       if (ownsDatabase) await db.close();
     },
   };

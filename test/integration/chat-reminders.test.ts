@@ -90,9 +90,10 @@ for (const driver of testDrivers) {
       assert.match(reply.response, /^Added #1 Stretch — due .*\. I'll remind you in \d seconds?\.$/);
       const [task] = await tasks(user);
       assert.deepEqual(task?.reminders, [{ minutes_before: 0 }]);
-      // The API writes the due to the second: between 5 s after the message was sent and 5 s after its answer.
+      // The API writes the due to the second, rounded up: between 5 s after the message was sent and 5 s after its answer,
+      // both to the whole second.
       const due = Date.parse(task?.due_at ?? '');
-      assert.ok(due >= Math.floor(sent / 1000) * 1000 + 5000 && due <= answered + 5000, `due ${task?.due_at} is not 5 s after the message`);
+      assert.ok(due >= Math.floor(sent / 1000) * 1000 + 5000 && due <= Math.ceil((answered + 5000) / 1000) * 1000, `due ${task?.due_at} is not 5 s after the message`);
       assert.deepEqual(await schedule(user, 1), [due]);
     });
 
