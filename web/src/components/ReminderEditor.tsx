@@ -39,7 +39,7 @@ export const ReminderEditor = forwardRef<HTMLSelectElement, ReminderEditorProps>
     } else {
       if (!hasDue) return setProblem('Set a due date first, or remind at a date and time.');
       const before = kind === 'due' ? 0 : Number(minutes);
-      if (!Number.isInteger(before) || before < 1) return setProblem('Minutes before must be a whole number, 1 or more.');
+      if (kind === 'before' && (!Number.isInteger(before) || before < 1)) return setProblem('Minutes before must be a whole number, 1 or more.');
       reminder = { minutes_before: before };
     }
     setProblem(null);
