@@ -41,9 +41,10 @@ export interface NotificationSettingsPatch {
 const list = z.array(notificationSchema);
 const pushKeySchema = z.object({ public_key: z.string() });
 
-/** The latest notifications, newest first. */
-export function listNotifications(api: ApiClient, limit = 50): Promise<AppNotification[]> {
-  return api.json(list, 'GET', '/api/{user_id}/notifications?limit={limit}', { limit });
+/** The latest notifications (or only the unread ones), newest first. */
+export function listNotifications(api: ApiClient, options: { limit: number; unread?: boolean }): Promise<AppNotification[]> {
+  const unread = options.unread ? '&unread=true' : '';
+  return api.json(list, 'GET', `/api/{user_id}/notifications?limit={limit}${unread}`, { limit: options.limit });
 }
 
 /** Marks one notification read; resolves with it. */

@@ -15,6 +15,9 @@ export interface NotificationsState {
   markAllRead(): Promise<void>;
 }
 
+/** How many notifications the dialog lists besides the unread ones. */
+const RECENT = 50;
+
 function merge(list: readonly AppNotification[], incoming: AppNotification): readonly AppNotification[] {
   const rest = list.filter((n) => n.id !== incoming.id);
   return [incoming, ...rest].sort((a, b) => b.id - a.id);
@@ -39,9 +42,11 @@ export function useNotifications(api: ApiClient, onArrive: (notification: AppNot
       if (cause instanceof SessionExpiredError) onSessionExpired();
       setError(`Notifications are not updating: ${describeError(cause)}`);
     };
-    listNotifications(api)
-      .then((list) => {
+    // The latest 50 for the list, and every unread one (up to the server's 200) so the count is right.
+    Promise.all([listNotifications(api, { limit: RECENT }), listNotifications(api, { limit: 200, unread: true })])
+      .then(([recent, unread]) => {
         if (controller.signal.aborted) return;
+        const list = unread.reduce(merge, recent);
         setItems(list);
         setLoaded(true);
         const newest = list.reduce((max, n) => Math.max(max, n.id), 0);
