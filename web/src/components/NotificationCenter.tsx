@@ -1,6 +1,6 @@
 // Notifications in the workspace: the bell (in the top bar), its dialog, the live stream, and what a notification
 // arriving does — the toast, and the browser's Notification while the tab is hidden.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ApiClient } from '../api/http';
 import type { AppNotification } from '../api/notifications';
 import { showBrowserNotification, useBrowserAlerts } from '../hooks/useBrowserAlerts';
@@ -26,9 +26,13 @@ export function arrivalText(notification: AppNotification): string {
 /** The bell and, when open, the notifications dialog; follows the stream for as long as the workspace is shown. */
 export function NotificationCenter({ api, onArrive, onOpen, onSessionExpired }: NotificationCenterProps) {
   const [open, setOpen] = useState(false);
+  // With the dialog open the page behind it is inert (a toast there could not be dismissed), and the new
+  // notification already shows at the top of the list.
+  const dialogOpen = useRef(false);
+  dialogOpen.current = open;
   const arrive = useCallback(
     (notification: AppNotification) => {
-      onArrive(arrivalText(notification));
+      if (!dialogOpen.current) onArrive(arrivalText(notification));
       showBrowserNotification(notification);
     },
     [onArrive],
