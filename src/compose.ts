@@ -8,6 +8,7 @@ import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
+import { createConnectedApps } from './auth/connected-apps.js';
 import { createOriginPolicy } from './auth/origins.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createTokenVerifier } from './auth/verify-token.js';
@@ -19,6 +20,7 @@ import { createConfirmations } from './domain/tasks/confirmations.js';
 import { createNotificationService } from './domain/notifications.js';
 import { purgeDeletedTasks } from './domain/tasks/trash.js';
 import type { OutsideChannel } from './notify/channel.js';
+import { createChannels } from './notify/channels/index.js';
 import { createDigestWriter } from './notify/digest.js';
 import { createNotificationHub } from './notify/hub.js';
 import { startScheduler, type Scheduler } from './notify/scheduler.js';
@@ -121,6 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log: forwardLog(logger, 'better-auth'),
   });
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+  const connectedApps = createConnectedApps(db.db);
 
   const now = options.now;
   // Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
@@ -132,7 +135,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     pollMs: config.REMINDER_POLL_MS,
     onError: (error) => logger.warn({ err: error }, 'reading new notifications for the live streams failed'),
   });
-  const channels: OutsideChannel[] = [];
+  const outside = createChannels(config, { settings: domain.settings, subscriptions: domain.notifications, users: domain.users, logger, now });
+  const channels: readonly OutsideChannel[] = outside.channels;
   const model = options.model ?? createModel(config);
   const chat = createChatService({
     domain,
@@ -158,6 +162,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     purgeDeleted: (at) => purgeDeletedTasks(db.db, at),
     notificationHub,
     channels,
+    vapidPublicKey: outside.vapidPublicKey,
     startScheduler: (scheduling = {}) =>
       startScheduler({
         notifications: domain.notifications,
@@ -179,12 +184,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     chat,
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
-    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
+    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience, oauthGrants: connectedApps }),
+    connectedApps,
     lifecycle: { draining: false },
     metrics,
     errorReporter: options.errorReporter ?? disabledErrorReporter,
     async close() {
       notificationHub.close();
+      outside.close();
       await chat.close();
       if (ownsDatabase) await db.close();
     },

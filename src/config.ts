@@ -47,6 +47,12 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).optional(),
   SENTRY_DSN: z.url().optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be the URL-safe base64 public key `npx web-push generate-vapid-keys` prints').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the URL-safe base64 private key `npx web-push generate-vapid-keys` prints').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(https:\/\/\S+|mailto:\S+@\S+)$/, 'must be an https: URL or a mailto: address').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().min(3).max(320).optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 
@@ -63,6 +69,11 @@ const fixes: Partial<Record<keyof z.input<typeof envSchema>, string>> = {
   LOG_FILE_KEEP: 'set it to how many rotated log files to keep, e.g. 14',
   METRICS_TOKEN: 'set it to 16+ random characters (e.g. `openssl rand -hex 24`), or unset it',
   METRICS_PORT: 'set it to a port number for the internal metrics listener, or unset it',
+  VAPID_PUBLIC_KEY: 'set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to a pair from `npx web-push generate-vapid-keys`, or unset both',
+  VAPID_PRIVATE_KEY: 'set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to a pair from `npx web-push generate-vapid-keys`, or unset both',
+  VAPID_SUBJECT: 'set it to a contact push services can reach you at, e.g. mailto:ops@example.com or https://todo.example.com',
+  SMTP_URL: 'set it to smtp://user:password@host:587 (or smtps://…:465), or unset it to send no e-mail',
+  SMTP_FROM: 'set it to the sender of notification e-mails, e.g. "Todo <todo@example.com>"',
   SENTRY_DSN: 'set it to the DSN from your Sentry project settings (https://<key>@<host>/<project>), or unset it',
 };
 
@@ -111,6 +122,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
     throw new ConfigError(`METRICS_PORT is invalid: it equals PORT (${c.PORT}); pick another port for the internal metrics listener, or unset it`);
+  }
+  if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) {
+    const missing = c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
+    throw new ConfigError(`${missing} is missing: ${fixes.VAPID_PUBLIC_KEY}`);
   }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return Object.freeze({

@@ -1,7 +1,8 @@
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWK } from 'jose';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
 import type { Database } from '../db/client.js';
 import { jwks } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import type { ConnectedApps } from './connected-apps.js';
 
 /** The authenticated caller, as proven by a verified JWT. */
 export interface AuthUser {
@@ -14,6 +15,12 @@ export interface TokenVerifierOptions {
   issuer: string;
   /** The audience this endpoint accepts (the API or the MCP resource). */
   audience: string;
+  /**
+   * Accept access tokens the OAuth provider issued to a connector, while the user's consent to that client stands
+   * (checked on every call, so a revoked app fails at once). Without it such tokens are refused: the REST API
+   * takes session JWTs only.
+   */
+  oauthGrants?: Pick<ConnectedApps, 'isGranted'>;
 }
 
 export type VerifyToken = (token: string) => Promise<AuthUser>;
@@ -37,17 +44,32 @@ export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken 
   return async function verifyToken(token: string): Promise<AuthUser> {
     const kid = readKid(token);
     if (!keySet || (kid && !knownKids.has(kid))) await loadKeys();
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, keySet!, {
+      ({ payload } = await jwtVerify(token, keySet!, {
         algorithms: ['EdDSA'],
         issuer: options.issuer,
         audience: options.audience,
         requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      return { id: payload.sub!, email: typeof payload.email === 'string' ? payload.email : undefined };
+      }));
     } catch (error) {
       throw new AppError('UNAUTHENTICATED', describeJwtFailure(error), { cause: error });
     }
+    // The OAuth provider names the client in every access token it issues; session JWTs carry no client.
+    const clientId = payload.client_id ?? payload.azp;
+    if (clientId !== undefined) {
+      if (!options.oauthGrants) {
+        throw new AppError('UNAUTHENTICATED', 'This is an OAuth access token for /mcp: the REST API takes a session JWT from /api/auth/token');
+      }
+      // A sender-constrained (DPoP, RFC 9449) token is only safe with its proof, which /mcp does not check: refused.
+      if (payload.cnf !== undefined) {
+        throw new AppError('UNAUTHENTICATED', 'DPoP-bound access tokens are not accepted here: ask for a Bearer token');
+      }
+      if (typeof clientId !== 'string' || !(await options.oauthGrants.isGranted(payload.sub!, clientId, payload.iat!))) {
+        throw new AppError('UNAUTHENTICATED', 'Access for this app was revoked: connect it again to authorise it');
+      }
+    }
+    return { id: payload.sub!, email: typeof payload.email === 'string' ? payload.email : undefined };
   };
 }
 

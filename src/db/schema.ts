@@ -86,6 +86,185 @@ export const jwks = pgTable('jwks', {
   crv: text('crv'),
 });
 
+// Better Auth's OAuth provider (the authorization server for remote MCP connectors). Property names are the
+// plugin's field names; its `string[]` fields are text arrays and its `json` fields jsonb (the drizzle adapter's pg mapping).
+const oauthTime = (name: string) => timestamp(name, { withTimezone: true });
+
+/** OAuth clients (connectors), registered dynamically (RFC 7591) or by an operator. */
+export const oauthClient = pgTable(
+  'oauth_client',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().unique(),
+    clientSecret: text('client_secret'),
+    clientDiscoveryId: text('client_discovery_id'),
+    disabled: boolean('disabled').default(false),
+    skipConsent: boolean('skip_consent'),
+    enableEndSession: boolean('enable_end_session'),
+    subjectType: text('subject_type'),
+    scopes: text('scopes').array(),
+    clientCredentialsScopes: text('client_credentials_scopes').array().default(sql`'{}'::text[]`),
+    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+    createdAt: oauthTime('created_at'),
+    updatedAt: oauthTime('updated_at'),
+    name: text('name'),
+    uri: text('uri'),
+    icon: text('icon'),
+    contacts: text('contacts').array(),
+    tos: text('tos'),
+    policy: text('policy'),
+    softwareId: text('software_id'),
+    softwareVersion: text('software_version'),
+    softwareStatement: text('software_statement'),
+    redirectUris: text('redirect_uris').array().notNull(),
+    postLogoutRedirectUris: text('post_logout_redirect_uris').array(),
+    backchannelLogoutUri: text('backchannel_logout_uri'),
+    backchannelLogoutSessionRequired: boolean('backchannel_logout_session_required'),
+    tokenEndpointAuthMethod: text('token_endpoint_auth_method'),
+    applicationType: text('application_type'),
+    jwks: text('jwks'),
+    jwksUri: text('jwks_uri'),
+    grantTypes: text('grant_types').array(),
+    responseTypes: text('response_types').array(),
+    requirePKCE: boolean('require_pkce'),
+    dpopBoundAccessTokens: boolean('dpop_bound_access_tokens').default(false),
+    referenceId: text('reference_id'),
+    metadata: jsonb('metadata'),
+  },
+  (t) => [index('oauth_client_user_id_idx').on(t.userId)],
+);
+
+/** Protected resources the authorization server issues tokens for (RFC 8707): here only `${PUBLIC_URL}/mcp`. */
+export const oauthResource = pgTable('oauth_resource', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull().unique(),
+  name: text('name').notNull(),
+  accessTokenTtl: integer('access_token_ttl'),
+  refreshTokenTtl: integer('refresh_token_ttl'),
+  signingAlgorithm: text('signing_algorithm'),
+  signingKeyId: text('signing_key_id'),
+  allowedScopes: text('allowed_scopes').array(),
+  customClaims: jsonb('custom_claims'),
+  dpopBoundAccessTokensRequired: boolean('dpop_bound_access_tokens_required').default(false),
+  disabled: boolean('disabled').default(false),
+  createdAt: oauthTime('created_at'),
+  updatedAt: oauthTime('updated_at'),
+  policyVersion: integer('policy_version').default(1),
+  metadata: jsonb('metadata'),
+});
+
+/** Which clients may ask for which resource. */
+export const oauthClientResource = pgTable(
+  'oauth_client_resource',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClient.clientId, { onDelete: 'cascade' }),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => oauthResource.identifier, { onDelete: 'cascade' }),
+    metadata: jsonb('metadata'),
+    createdAt: oauthTime('created_at'),
+  },
+  (t) => [
+    index('oauth_client_resource_client_id_idx').on(t.clientId),
+    index('oauth_client_resource_resource_id_idx').on(t.resourceId),
+    uniqueIndex('oauth_client_resource_client_resource_idx').on(t.clientId, t.resourceId),
+  ],
+);
+
+/** Refresh tokens (stored hashed), rotated on every use. */
+export const oauthRefreshToken = pgTable(
+  'oauth_refresh_token',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClient.clientId, { onDelete: 'cascade' }),
+    sessionId: text('session_id').references(() => session.id, { onDelete: 'set null' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    referenceId: text('reference_id'),
+    authorizationCodeId: text('authorization_code_id'),
+    resources: text('resources').array(),
+    requestedUserInfoClaims: text('requested_user_info_claims').array(),
+    expiresAt: oauthTime('expires_at'),
+    createdAt: oauthTime('created_at'),
+    revoked: oauthTime('revoked'),
+    rotatedAt: oauthTime('rotated_at'),
+    rotationReplayResponse: text('rotation_replay_response'),
+    rotationReplayExpiresAt: oauthTime('rotation_replay_expires_at'),
+    authTime: oauthTime('auth_time'),
+    confirmation: jsonb('confirmation'),
+    scopes: text('scopes').array().notNull(),
+  },
+  (t) => [
+    index('oauth_refresh_token_client_id_idx').on(t.clientId),
+    index('oauth_refresh_token_session_id_idx').on(t.sessionId),
+    index('oauth_refresh_token_user_id_idx').on(t.userId),
+    index('oauth_refresh_token_authorization_code_id_idx').on(t.authorizationCodeId),
+  ],
+);
+
+/** Opaque access tokens (issued when no resource is named; tokens for /mcp are JWTs and not stored). */
+export const oauthAccessToken = pgTable(
+  'oauth_access_token',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').unique(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClient.clientId, { onDelete: 'cascade' }),
+    sessionId: text('session_id').references(() => session.id, { onDelete: 'set null' }),
+    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+    referenceId: text('reference_id'),
+    authorizationCodeId: text('authorization_code_id'),
+    resources: text('resources').array(),
+    requestedUserInfoClaims: text('requested_user_info_claims').array(),
+    refreshId: text('refresh_id').references(() => oauthRefreshToken.id, { onDelete: 'cascade' }),
+    expiresAt: oauthTime('expires_at'),
+    createdAt: oauthTime('created_at'),
+    revoked: oauthTime('revoked'),
+    confirmation: jsonb('confirmation'),
+    scopes: text('scopes').array().notNull(),
+  },
+  (t) => [
+    index('oauth_access_token_client_id_idx').on(t.clientId),
+    index('oauth_access_token_session_id_idx').on(t.sessionId),
+    index('oauth_access_token_user_id_idx').on(t.userId),
+    index('oauth_access_token_authorization_code_id_idx').on(t.authorizationCodeId),
+    index('oauth_access_token_refresh_id_idx').on(t.refreshId),
+  ],
+);
+
+/** A user's consent to a client: what "Connected apps" lists; deleting it cuts the client off. */
+export const oauthConsent = pgTable(
+  'oauth_consent',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClient.clientId, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+    referenceId: text('reference_id'),
+    resources: text('resources').array(),
+    requestedUserInfoClaims: text('requested_user_info_claims').array(),
+    scopes: text('scopes').array().notNull(),
+    createdAt: oauthTime('created_at'),
+    updatedAt: oauthTime('updated_at'),
+  },
+  (t) => [index('oauth_consent_client_id_idx').on(t.clientId), index('oauth_consent_user_id_idx').on(t.userId)],
+);
+
+/** Single-use `private_key_jwt` assertion ids (replay protection). */
+export const oauthClientAssertion = pgTable('oauth_client_assertion', {
+  id: text('id').primaryKey(),
+  expiresAt: oauthTime('expires_at').notNull(),
+});
+
 /** A user's todo items. `id` is the user's own task number (1, 2, 3… per user, never reused): the key is (user_id, id). */
 export const tasks = pgTable(
   'tasks',
@@ -312,6 +491,13 @@ export const schema = {
   account,
   verification,
   jwks,
+  oauthClient,
+  oauthResource,
+  oauthClientResource,
+  oauthRefreshToken,
+  oauthAccessToken,
+  oauthConsent,
+  oauthClientAssertion,
   tasks,
   taskNumbers,
   taskChanges,

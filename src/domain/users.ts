@@ -14,6 +14,12 @@ export function createUserService(db: Database) {
         .limit(1);
       return row;
     },
+
+    /** The account e-mail of a user (where e-mail notifications go), or undefined for an unknown id. */
+    async emailOf(userId: string): Promise<string | undefined> {
+      const [row] = await db.select({ email: user.email }).from(user).where(eq(user.id, userId)).limit(1);
+      return row?.email;
+    },
   };
 }
 

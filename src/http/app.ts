@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/auth.js';
+import type { ConnectedApps } from '../auth/connected-apps.js';
 import type { OriginPolicy } from '../auth/origins.js';
 import type { VerifyToken } from '../auth/verify-token.js';
 import type { Config } from '../config.js';
@@ -29,7 +30,9 @@ import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import type { Metrics } from '../observability/metrics.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerOAuthMetadataRoutes } from './routes/oauth-metadata.js';
 import { registerChatRoutes } from './routes/chat.js';
+import { registerConnectedAppsRoutes } from './routes/connected-apps.js';
 import { registerConversationRoutes } from './routes/conversations.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -65,6 +68,8 @@ export interface AppDeps {
   quickAdd: QuickAdd;
   verifyApiToken: VerifyToken;
   verifyMcpToken: VerifyToken;
+  /** The OAuth clients (MCP connectors) users authorised: listed and revoked under /api/{user_id}/connected-apps. */
+  connectedApps: ConnectedApps;
   /** Shutdown state shared with main: readiness fails and new requests get 503 once draining. */
   lifecycle: { draining: boolean };
   /** Prometheus metrics (request durations, in-flight, database ping); absent in most tests. */
@@ -169,13 +174,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, { db: deps.db, version: config.VERSION, isDraining: () => deps.lifecycle.draining });
   if (metrics) registerMetricsRoute(app, metrics, { token: config.METRICS_TOKEN, port: config.METRICS_PORT });
-  registerAuthRoutes(app, {
+  await registerAuthRoutes(app, {
     auth: deps.auth,
     publicUrl: config.PUBLIC_URL,
     origins: deps.origins,
     rateLimitMax: config.AUTH_RATE_LIMIT_MAX,
     isDatabaseUp: databaseAnswers(deps.db),
   });
+  registerOAuthMetadataRoutes(app, { auth: deps.auth, publicUrl: config.PUBLIC_URL });
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', requireUser(deps.verifyApiToken));
@@ -185,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       registerConversationRoutes(scope, deps.conversations);
       registerSettingsRoutes(scope, deps.settings);
       registerChatRoutes(scope, deps.chat);
+      registerConnectedAppsRoutes(scope, deps.connectedApps);
     },
     { prefix: '/api/:userId' },
   );

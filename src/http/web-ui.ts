@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { OAUTH_PAGES } from '../auth/auth.js';
 import { errorBody } from '../errors.js';
 
 // Vite names what it bundles by content hash (assets/index-4PpJ13ts.js): a changed file gets a new name, so
@@ -12,10 +13,16 @@ const REVALIDATE = 'no-cache';
 // Icons and the manifest keep their names across releases: cached for a day, then checked.
 const STABLE = 'public, max-age=86400';
 
+// Paths an API or OAuth client may guess at the root (/authorize, /token, /register…): a client that gets the
+// SPA's HTML with a 200 there reads it as a broken server, so these are a JSON 404 like every unknown API path.
+const NOT_APP = /^\/(api|mcp|health|metrics|\.well-known|authorize|token|register|revoke|introspect|userinfo|jwks|oauth2?)(\/|$)/;
+/** The UI's own pages of an authorization (Better Auth's loginPage and consentPage). */
+const OAUTH_UI_PAGES = new Set<string>(Object.values(OAUTH_PAGES));
+
 /** Where the SPA answers: GET of a path that names no file and is not an API. */
 function isAppRoute(url: string): boolean {
   const pathname = url.split('?')[0] ?? '/';
-  if (/^\/(api|mcp|health|metrics|\.well-known)(\/|$)/.test(pathname)) return false;
+  if (NOT_APP.test(pathname)) return OAUTH_UI_PAGES.has(pathname);
   return !/\.[A-Za-z0-9]+$/.test(pathname);
 }
 

@@ -72,7 +72,9 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
         const channel = deps.channels.find((c) => c.name === delivery.channel);
         const result = channel ? await channel.send(delivery.notification).catch((error: unknown) => sendFailure(error)) : sendFailure(new Error(`the ${delivery.channel} channel is not configured`), true);
         const status = await deps.notifications.recordAttempt(delivery, result, clock());
-        deps.metrics?.observeReminder(delivery.channel, status === 'sent' ? 'delivered' : status === 'retry' ? 'retry' : 'failed');
+        // A late reminder counts as late on every channel it reaches, as it does in the app.
+        const sent = delivery.notification.late ? 'late' : 'delivered';
+        deps.metrics?.observeReminder(delivery.channel, status === 'sent' ? sent : status === 'retry' ? 'retry' : 'failed');
         if (!result.ok) deps.logger.warn({ channel: delivery.channel, notification_id: delivery.notification.id, attempts: delivery.attempts + 1, status, error: result.error }, 'notification delivery failed');
       }),
     );

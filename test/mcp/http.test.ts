@@ -56,7 +56,7 @@ for (const driver of testDrivers) {
       assert.equal(res.status, 401, why);
       const challenge = res.headers.get('www-authenticate') ?? '';
       assert.match(challenge, /^Bearer /, why);
-      assert.ok(challenge.includes(`resource_metadata="${t.url}/.well-known/oauth-protected-resource"`), `${why}: ${challenge}`);
+      assert.ok(challenge.includes(`resource_metadata="${t.url}/.well-known/oauth-protected-resource/mcp"`), `${why}: ${challenge}`);
       const error = await errorOf(res);
       assert.ok('code' in error && error.code === 'UNAUTHENTICATED', why);
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,8 +87,13 @@ function childEnv(extra: Record<string, string>): Record<string, string> {
 }
 
 /** Spawn the real command with raw pipes; resolves with its exit code and everything it wrote. */
+/** Every CLI a test started: killed when the file ends, so a test that failed half-way cannot hold the run open. */
+const spawned = new Set<ChildProcess>();
+
 function spawnCli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -96,10 +101,13 @@ function spawnCli(args: string[], env: Record<string, string>) {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
-  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 20_000) => {
+  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 60_000) => {
     const started = Date.now();
     while (!predicate()) {
-      if (child.exitCode !== null || Date.now() - started > timeoutMs) assert.fail(`timed out waiting for ${what}; stderr: ${stderr}`);
+      if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+        child.kill('SIGKILL');
+        assert.fail(`timed out waiting for ${what}; stderr: ${stderr}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
@@ -112,7 +120,10 @@ for (const driver of testDrivers) {
     before(async () => {
       prepared = await prepare(driver);
     });
-    after(() => prepared.dispose());
+    after(() => {
+      spawned.forEach((child) => child.kill('SIGKILL'));
+      return prepared.dispose();
+    });
 
     test('a real MCP client spawns the command, lists the tools and calls them for that user', async () => {
       const transport = new StdioClientTransport({

@@ -2,7 +2,7 @@
 // The service worker: shows Web Push notifications (reminders and the daily digest) while no tab of the app is
 // open, and on a click focuses an open tab or opens the app. It caches nothing: the app needs the server anyway.
 
-/** Reads the push payload: JSON with a title (also nested as {notification: {...}}), or plain text. */
+/** Reads the push payload: the notification JSON ({id, title, text, body, url, …}; also nested as {notification}), or plain text. */
 function readPayload(data) {
   if (!data) return { title: 'Todo Chat', body: '' };
   let value;
@@ -14,7 +14,8 @@ function readPayload(data) {
   const n = value && typeof value.notification === 'object' ? value.notification : value || {};
   return {
     title: typeof n.title === 'string' && n.title ? n.title : 'Todo Chat',
-    body: typeof n.body === 'string' ? n.body : '',
+    // The server sends the webhook body (docs/api.md): `text` is the one-line summary, `body` a digest's details.
+    body: typeof n.body === 'string' && n.body ? n.body : typeof n.text === 'string' ? n.text : '',
     id: n.id,
     url: typeof n.url === 'string' ? n.url : '/',
   };

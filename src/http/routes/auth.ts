@@ -17,7 +17,15 @@ export interface AuthRouteOptions {
 }
 
 /** Mount Better Auth at /api/auth: Fastify's request becomes a web Request and Better Auth's Response is sent back. */
-export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
+export async function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
+  // Only here are form bodies taken (OAuth clients post forms, RFC 6749 §4.1.3); the rest of the API stays JSON-only.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    mountAuthHandler(scope, options);
+  });
+}
+
+function mountAuthHandler(app: FastifyInstance, options: AuthRouteOptions): void {
   async function handler(request: FastifyRequest, reply: FastifyReply) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -29,7 +37,8 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       new Request(new URL(request.url, options.publicUrl), {
         method: request.method,
         headers,
-        body: hasBody ? reserialize(request.body) : undefined,
+        // A form body (the OAuth token, revocation and registration endpoints) goes on as it came.
+        body: hasBody ? (typeof request.body === 'string' ? request.body : reserialize(request.body)) : undefined,
       }),
     );
     // "Unauthorized" from /token during an outage would sign every client out: it is a 503 to retry.
@@ -43,6 +52,10 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     const cookies = response.headers.getSetCookie();
     if (cookies.length) reply.header('set-cookie', cookies);
     if (response.status >= 400) {
+      // OAuth clients read RFC 6749's `{error: "invalid_grant", error_description}`: the protocol endpoints keep it.
+      if (response.status < 500 && isOAuthProtocolPath(request.url)) {
+        return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+      }
       if (response.status >= 500) request.log.error({ status_code: response.status }, 'auth handler failed');
       const body = await contractErrorBody(response);
       // Better Auth's bare "Invalid origin" leaves a person stuck: say which address works.
@@ -59,6 +72,11 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     config: { rateLimit: { max: options.rateLimitMax, timeWindow: '1 minute' } },
     handler,
   });
+}
+
+/** The OAuth 2.1 endpoints whose error bodies are the protocol's, not the contract's. */
+function isOAuthProtocolPath(url: string): boolean {
+  return /^\/api\/auth\/oauth2\/(token|register|revoke|introspect|userinfo|authorize|end-session)(\?|$)/.test(url);
 }
 
 /** Better Auth's codes for a request from an origin it does not trust. */

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { MCP_SCOPES } from '../../auth/auth.js';
 import { requireBearer } from '../../auth/bearer.js';
 import type { AuthUser, VerifyToken } from '../../auth/verify-token.js';
 
@@ -14,16 +15,18 @@ export function mcpResourceUrl(config: McpHttpConfig): string {
   return `${config.PUBLIC_URL}/mcp`;
 }
 
-/** Where the RFC 9728 protected-resource metadata is served. */
+/** Where the RFC 9728 protected-resource metadata of /mcp is served (§3.1: the well-known path, then the resource's path). */
 export function resourceMetadataUrl(config: McpHttpConfig): string {
-  return `${config.PUBLIC_URL}/.well-known/oauth-protected-resource`;
+  return `${config.PUBLIC_URL}/.well-known/oauth-protected-resource/mcp`;
 }
 
 /** RFC 9728 metadata: which resource this is, who issues its tokens and how to send them. */
 export function protectedResourceMetadata(config: McpHttpConfig) {
   return {
     resource: mcpResourceUrl(config),
+    // This server is its own OAuth 2.1 authorization server (/.well-known/oauth-authorization-server at the root).
     authorization_servers: [config.PUBLIC_URL],
+    scopes_supported: [...MCP_SCOPES],
     bearer_methods_supported: ['header'],
     resource_name: 'Todo Chatbot MCP server',
     resource_documentation: `${config.PUBLIC_URL}/api/auth/token`,

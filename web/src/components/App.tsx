@@ -4,6 +4,9 @@ import type { Auth, SessionUser } from '../api/auth';
 import { describeError } from '../api/errors';
 import type { AppConfig } from '../config';
 import { AuthScreen } from './AuthScreen';
+import { ConsentScreen } from './ConsentScreen';
+import { OAuthSignIn } from './OAuthSignIn';
+import { SettingsScreen } from './SettingsScreen';
 import { Workspace } from './Workspace';
 
 type AuthState =
@@ -42,9 +45,16 @@ export function App({ config, auth }: { config: AppConfig; auth: Auth }) {
       </main>
     );
   }
+  // Pages outside the workspace: an MCP connector's sign-in and consent steps, and the settings page.
+  const { pathname, search } = window.location;
+  if (pathname === '/oauth/sign-in') {
+    return <OAuthSignIn config={config} auth={auth} user={state.status === 'signed-in' ? state.user : null} search={search} />;
+  }
   if (state.status === 'signed-out') {
     return <AuthScreen auth={auth} notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />;
   }
+  if (pathname === '/oauth/consent') return <ConsentScreen config={config} user={state.user} search={search} />;
+  if (pathname === '/settings') return <SettingsScreen config={config} auth={auth} user={state.user} />;
   return (
     <Workspace
       key={state.user.id}

@@ -37,6 +37,9 @@ export function Header({ user, drawer, onToggle, onHistory, onSignOut, notificat
         <Icon name="history" />
         <span className="topbar__label">History</span>
       </button>
+      <a className="button button--small" href="/settings" data-testid="open-settings">
+        Settings
+      </a>
       <button type="button" className="button button--small" onClick={onSignOut} data-testid="sign-out">
         Sign out
       </button>
