@@ -6,6 +6,7 @@ import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { ConversationSidebar } from './pages/conversation-sidebar.js';
 import { HistoryDialog } from './pages/history-dialog.js';
+import { Notifications } from './pages/notifications.js';
 import { TaskPanel } from './pages/task-panel.js';
 import { Toast } from './pages/toast.js';
 import { createTaskViaApi } from './support/api.js';
@@ -104,6 +105,12 @@ describe('accessibility in the browser', { skip: SKIP_BROWSER }, () => {
     await history.trashItems.first().waitFor();
     await check('history: recently deleted');
     await history.close();
+    const notifications = new Notifications(page);
+    await notifications.open();
+    await check('notifications');
+    await notifications.showSettings();
+    await check('notification settings');
+    await notifications.close();
     await chat.undoReply(0);
     await check('reply with its changes undone');
   }

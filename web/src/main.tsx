@@ -7,6 +7,7 @@ import { ConfigError, getConfig } from './config';
 import './styles.css';
 import './tasks.css';
 import './trust.css';
+import './notifications.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -38,4 +38,13 @@ describe('SseParser', () => {
     const parser = new SseParser();
     assert.deepEqual(parser.push('event: done\ndata: {"conversation_id":1'), []);
   });
+
+  it('keeps the reconnection delay the server asks for (retry:), and ignores one that is not a number', () => {
+    const parser = new SseParser();
+    assert.equal(parser.retry, null);
+    parser.push('retry: 3000\n\n');
+    assert.equal(parser.retry, 3000);
+    parser.push('retry: soon\n\n');
+    assert.equal(parser.retry, 3000);
+  });
 });

@@ -6,6 +6,11 @@ export const prioritySchema = z.enum(['high', 'medium', 'low']);
 /** A task's priority. */
 export type Priority = z.infer<typeof prioritySchema>;
 
+/** A reminder: at an instant, or some minutes before the task's due time (0: at it). */
+export const reminderSchema = z.union([z.object({ at: z.string() }), z.object({ minutes_before: z.number() })]);
+/** A reminder on a task. */
+export type Reminder = z.infer<typeof reminderSchema>;
+
 /** A task as the REST API returns it; the detail fields are optional so an older server still parses. */
 export const taskSchema = z.object({
   id: z.number(),
@@ -21,6 +26,7 @@ export const taskSchema = z.object({
   /** The canonical repeat rule, e.g. "weekly on mon,thu". */
   repeat: z.optional(z.nullable(z.string())),
   overdue: z.optional(z.boolean()),
+  reminders: z.optional(z.array(reminderSchema)),
 });
 /** A task as the REST API returns it. */
 export type Task = z.infer<typeof taskSchema>;

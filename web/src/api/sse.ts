@@ -11,6 +11,8 @@ export class SseParser {
   private buffer = '';
   private eventName = '';
   private dataLines: string[] = [];
+  /** The reconnection delay the server last asked for (`retry:`), in ms; null until it asks. */
+  retry: number | null = null;
 
   /** Adds a decoded chunk and returns the events it completed. */
   push(chunk: string): SseEvent[] {
@@ -37,6 +39,7 @@ export class SseParser {
     if (value.startsWith(' ')) value = value.slice(1);
     if (field === 'event') this.eventName = value;
     else if (field === 'data') this.dataLines.push(value);
+    else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
     return null;
   }
 

@@ -1,7 +1,7 @@
 // The task REST routes, and the panel's filters and sort as their query parameters.
 import * as z from 'zod/mini';
 import { readApiError, type ApiClient, type Changed } from './http';
-import { quickAddParseSchema, taskSchema, taskUpdateSchema, type Priority, type Task, type TaskDraft } from './schemas';
+import { quickAddParseSchema, taskSchema, taskUpdateSchema, type Priority, type Reminder, type Task, type TaskDraft } from './schemas';
 
 /** Which tasks the panel shows by completion. */
 export type TaskStatus = 'all' | 'pending' | 'completed';
@@ -43,6 +43,8 @@ export interface TaskPatch {
   readonly priority?: Priority | null;
   readonly tags?: readonly string[] | null;
   readonly repeat?: string | null;
+  /** The whole list (`[]` removes them all); an `at` may be a local "YYYY-MM-DDTHH:mm" read in the user's zone. */
+  readonly reminders?: readonly Reminder[];
 }
 
 /** The result of a task update. */

@@ -1,4 +1,5 @@
-// The top bar: app name, drawer toggles on small screens, History, the user and sign-out.
+// The top bar: app name, drawer toggles on small screens, notifications, History, the user and sign-out.
+import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/auth';
 import { Icon } from './Icon';
 
@@ -8,10 +9,12 @@ interface HeaderProps {
   readonly onToggle: (drawer: 'chats' | 'tasks') => void;
   readonly onHistory: () => void;
   readonly onSignOut: () => void;
+  /** The notification bell (and its dialog), beside History. */
+  readonly notifications?: ReactNode;
 }
 
 /** The header bar; the Chats and Tasks buttons only show where the panels do not fit. */
-export function Header({ user, drawer, onToggle, onHistory, onSignOut }: HeaderProps) {
+export function Header({ user, drawer, onToggle, onHistory, onSignOut, notifications }: HeaderProps) {
   return (
     <header className="topbar">
       <button
@@ -29,6 +32,7 @@ export function Header({ user, drawer, onToggle, onHistory, onSignOut }: HeaderP
       <span className="topbar__user" data-testid="current-user" title={user.email}>
         {user.name || user.email}
       </span>
+      {notifications}
       <button type="button" className="button button--small topbar__history" onClick={onHistory} aria-haspopup="dialog" data-testid="open-history">
         <Icon name="history" />
         <span className="topbar__label">History</span>

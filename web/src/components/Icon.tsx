@@ -19,6 +19,8 @@ const PATHS = {
   chevron: 'M9 6l6 6-6 6',
   undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
   history: 'M3 12a9 9 0 1 0 2.6-6.4M3 4v5h5M12 7v5l3 3',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2zM10 21h4',
+  settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
 } as const;
 
 /** The names of the available icons. */

@@ -1,11 +1,13 @@
-// Editing a task in place: title, description, due day and time, priority, tags and repeat.
+// Editing a task in place: title, description, due day and time, priority, tags, repeat and reminders.
 // Enter (or Save) saves, Escape cancels; a refused save says why under the field and keeps the focus there.
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { asSentence } from '../api/errors';
-import type { Priority, Task } from '../api/schemas';
+import type { Priority, Reminder, Task } from '../api/schemas';
 import type { TaskPatch } from '../api/tasks';
+import { sameReminders } from '../lib/reminders';
 import { describeRepeat } from '../lib/repeat';
 import { checkEdit, editFieldsOf, editPatch, fieldOfRefusal, type EditRefusal, type TaskEditField, type TaskEditFields } from '../lib/task-edit';
+import { ReminderEditor } from './ReminderEditor';
 
 interface TaskEditorProps {
   readonly task: Task;
@@ -34,6 +36,10 @@ type Controls = Partial<Record<TaskEditField, Control>>;
 export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps) {
   const [fields, setFields] = useState<TaskEditFields>(() => editFieldsOf(task, timeZone));
   const [refusal, setRefusal] = useState<EditRefusal | null>(null);
+  const [reminders, setReminders] = useState<readonly Reminder[]>(() => task.reminders ?? []);
+  // A refusal that names the reminders ("reminders.0 would remind at …") is said under them, not under a field.
+  const [reminderRefusal, setReminderRefusal] = useState<{ message: string } | null>(null);
+  const reminderMenu = useRef<HTMLSelectElement>(null);
   const saving = useRef(false);
   const controls = useRef<Controls>({});
   const id = useId();
@@ -44,18 +50,23 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
   useEffect(() => {
     if (refusal) controls.current[refusal.field]?.focus();
   }, [refusal]);
+  useEffect(() => {
+    if (reminderRefusal) reminderMenu.current?.focus();
+  }, [reminderRefusal]);
 
   async function save() {
     if (saving.current) return;
     const early = checkEdit(fields);
     if (early) return setRefusal(early);
-    const patch = editPatch(task, fields, timeZone);
+    const patch = { ...editPatch(task, fields, timeZone), ...(sameReminders(reminders, task.reminders ?? []) ? {} : { reminders }) };
     if (Object.keys(patch).length === 0) return onCancel();
     saving.current = true;
     const message = await onSave(patch);
     saving.current = false;
+    setReminderRefusal(null);
     // The same refusal again still moves the focus back: a new object re-runs the effect.
-    if (message) setRefusal({ field: fieldOfRefusal(message), message });
+    if (message && /^reminders\b/.test(message)) setReminderRefusal({ message });
+    else if (message) setRefusal({ field: fieldOfRefusal(message), message });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -144,6 +155,17 @@ export function TaskEditor({ task, timeZone, onSave, onCancel }: TaskEditorProps
         )}
       </div>
       {field('tags', 'Tags', <input {...bind('tags')} placeholder="e.g. work, home" data-testid="task-tags-input" />)}
+      <ReminderEditor
+        ref={reminderMenu}
+        reminders={reminders}
+        onChange={(next) => {
+          setReminders(next);
+          setReminderRefusal(null);
+        }}
+        hasDue={fields.dueDate !== ''}
+        timeZone={timeZone}
+        refusal={reminderRefusal?.message ?? null}
+      />
       <div className="task-editor__actions">
         <button type="submit" className="button button--small button--primary" data-testid="task-edit-save">
           Save

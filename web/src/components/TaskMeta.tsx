@@ -1,6 +1,7 @@
-// The details of a task beside and under its title: priority flag, due date, repeat rule and tags.
+// The details of a task beside and under its title: priority flag, due date, repeat rule, reminders and tags.
 import type { Priority, Task } from '../api/schemas';
 import { describeDue, formatDue, parseDue, relativeDay } from '../lib/due';
+import { describeReminder } from '../lib/reminders';
 import { describeRepeat } from '../lib/repeat';
 import { Icon } from './Icon';
 
@@ -35,7 +36,9 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
   const due = parseDue(task.due_at);
   const relative = due && relativeDay(due, { now, timeZone });
   const tags = task.tags ?? [];
-  if (!due && !task.repeat && tags.length === 0) return null;
+  const reminders = task.reminders ?? [];
+  if (!due && !task.repeat && tags.length === 0 && reminders.length === 0) return null;
+  const reminderText = reminders.map((r) => describeReminder(r, { now, timeZone })).join('; ');
   return (
     <div className="task__meta">
       {due && task.due_at && (
@@ -56,6 +59,14 @@ export function TaskMeta({ task, overdue, now, timeZone, activeTag, onTag }: Tas
           <Icon name="repeat" />
           <span className="sr-only">Repeats: </span>
           <span>{describeRepeat(task.repeat)}</span>
+        </span>
+      )}
+      {reminders.length > 0 && (
+        <span className="meta" data-testid="task-reminders" data-count={reminders.length} title={`Reminders: ${reminderText}`}>
+          <Icon name="bell" />
+          <span className="sr-only">{reminders.length === 1 ? 'Reminder: ' : `${reminders.length} reminders: `}</span>
+          <span aria-hidden="true">{reminders.length > 1 ? reminders.length : ''}</span>
+          <span className="sr-only">{reminderText}</span>
         </span>
       )}
       {tags.length > 0 && (

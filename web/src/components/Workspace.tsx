@@ -16,6 +16,7 @@ import { MESSAGE_BOX_ID } from './Composer';
 import { ConversationSidebar } from './ConversationSidebar';
 import { Header } from './Header';
 import { HistoryDialog } from './HistoryDialog';
+import { NotificationCenter } from './NotificationCenter';
 import { TaskPanel } from './TaskPanel';
 import { Toast } from './Toast';
 
@@ -69,6 +70,8 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
   );
   const undo = useUndoActions(api, onUndone, onSessionExpired);
   const tasks = useTasks(api, taskVersion, onSessionExpired, undo.offerUndo);
+  const { show: showToastWith } = undo.toast;
+  const showToast = useCallback((text: string) => showToastWith(text), [showToastWith]);
   const timezone = useTimezoneSync(api, onSessionExpired);
   const quickAdd = useQuickAdd(api, tasks.add, onSessionExpired);
 
@@ -132,6 +135,17 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
           setHistoryOpen(true);
         }}
         onSignOut={() => void signOut()}
+        notifications={
+          <NotificationCenter
+            api={api}
+            onArrive={showToast}
+            onOpen={() => {
+              undo.toast.dismiss();
+              setDrawer(null);
+            }}
+            onSessionExpired={onSessionExpired}
+          />
+        }
       />
       <ConversationSidebar
         id="conversations"
