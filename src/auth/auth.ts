@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Database } from '../db/client.js';
 import { schema } from '../db/schema.js';
+import { apiKeyPlugin } from './api-keys.js';
 
 export interface AuthOptions {
   db: Database;
@@ -49,6 +50,7 @@ export function createAuth(options: AuthOptions) {
           definePayload: ({ user }) => ({ email: user.email, name: user.name }),
         },
       }),
+      apiKeyPlugin(),
     ],
   });
 }
