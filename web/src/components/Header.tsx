@@ -7,11 +7,13 @@ interface HeaderProps {
   readonly drawer: 'chats' | 'tasks' | null;
   readonly onToggle: (drawer: 'chats' | 'tasks') => void;
   readonly onHistory: () => void;
+  /** Opens the settings (personal API keys). */
+  readonly onSettings?: () => void;
   readonly onSignOut: () => void;
 }
 
 /** The header bar; the Chats and Tasks buttons only show where the panels do not fit. */
-export function Header({ user, drawer, onToggle, onHistory, onSignOut }: HeaderProps) {
+export function Header({ user, drawer, onToggle, onHistory, onSettings, onSignOut }: HeaderProps) {
   return (
     <header className="topbar">
       <button
@@ -33,6 +35,11 @@ export function Header({ user, drawer, onToggle, onHistory, onSignOut }: HeaderP
         <Icon name="history" />
         <span className="topbar__label">History</span>
       </button>
+      {onSettings && (
+        <button type="button" className="button button--small" onClick={onSettings} aria-haspopup="dialog" data-testid="open-settings">
+          Settings
+        </button>
+      )}
       <button type="button" className="button button--small" onClick={onSignOut} data-testid="sign-out">
         Sign out
       </button>

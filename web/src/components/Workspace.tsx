@@ -16,6 +16,7 @@ import { MESSAGE_BOX_ID } from './Composer';
 import { ConversationSidebar } from './ConversationSidebar';
 import { Header } from './Header';
 import { HistoryDialog } from './HistoryDialog';
+import { ApiKeysDialog } from './ApiKeys';
 import { TaskPanel } from './TaskPanel';
 import { Toast } from './Toast';
 
@@ -37,6 +38,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
   const [taskVersion, setTaskVersion] = useState(0);
   const [drawer, setDrawer] = useState<Drawer>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const conversations = useConversations(api, onSessionExpired);
   const { refresh: refreshConversations } = conversations;
   const reloadTasks = useCallback(() => setTaskVersion((v) => v + 1), []);
@@ -131,6 +133,11 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
           setDrawer(null);
           setHistoryOpen(true);
         }}
+        onSettings={() => {
+          undo.toast.dismiss();
+          setDrawer(null);
+          setSettingsOpen(true);
+        }}
         onSignOut={() => void signOut()}
       />
       <ConversationSidebar
@@ -149,6 +156,7 @@ export function Workspace({ config, auth, user, onSignOut, onSessionExpired }: W
       <TaskPanel id="tasks" state={tasks} timezone={timezone} quickAdd={quickAdd} />
       {drawer && <button type="button" className="backdrop" aria-label="Close panel" onClick={() => setDrawer(null)} tabIndex={-1} />}
       <Toast toast={undo.toast.toast} onDismiss={undo.toast.dismiss} />
+      {settingsOpen && <ApiKeysDialog authBasePath={config.authBasePath} onClose={() => setSettingsOpen(false)} />}
       {historyOpen && (
         <HistoryDialog
           api={api}
