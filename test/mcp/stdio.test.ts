@@ -168,7 +168,8 @@ for (const driver of testDrivers) {
           const transportErrors: Error[] = [];
           client.onerror = (error) => transportErrors.push(error);
           try {
-            await client.connect(transport);
+            // The child opens the database before it answers initialize: a cold PGlite open took 36 s on a loaded CI box.
+            await client.connect(transport, { timeout: 180_000 });
             assert.equal(client.getServerVersion()?.version, readVersion(), `${command}: the app's version, not 0.0.0`);
             assert.notEqual(readVersion(), '0.0.0');
             const { tools } = await client.listTools();

@@ -31,8 +31,12 @@ fi
 
 echo "--- server (dist/main.js, PGlite in a temp DATA_DIR)"
 port=$(free_port)
+proxy_port=$(free_port)
 url="http://127.0.0.1:$port"
+# Clients reach the server through the proxy: its loopback origins are the ones to trust (the DNS-rebinding
+# scenario sends them and expects a 2xx; any other Host/Origin must be refused).
 NODE_ENV=production HOST=127.0.0.1 PORT="$port" PUBLIC_URL="$url" LOG_LEVEL=warn DATA_DIR="$work/data" \
+  CORS_ORIGINS="http://localhost:$proxy_port,http://127.0.0.1:$proxy_port" \
   BETTER_AUTH_SECRET="$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")" \
   node dist/main.js >"$work/server.log" 2>&1 &
 pids+=($!)
@@ -49,7 +53,6 @@ key=$(curl -s -H "authorization: Bearer $session" -H "origin: $url" -H 'content-
 [ -n "$key" ] || { echo "creating the API key failed"; exit 1; }
 
 echo "--- auth proxy"
-proxy_port=$(free_port)
 MCP_TOKEN="$key" node "$HERE/auth-proxy.mjs" "$proxy_port" "$url" &
 pids+=($!)
 sleep 0.5
