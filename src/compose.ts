@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';
-import { createApiKeyVerifier, jwtOrApiKey } from './auth/api-keys.js';
+import { createApiKeyVerifier, jwtOrApiKey, type ApiKeyScope } from './auth/api-keys.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
 import { createOriginPolicy } from './auth/origins.js';
 import { resolveAuthSecret } from './auth/secret.js';
@@ -151,6 +151,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log: forwardLog(logger, 'better-auth'),
   });
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
+  const checkApiKey = (key: string, scope: ApiKeyScope) => auth.api.verifyApiKey({ body: { key, configId: scope } });
 
   const now = options.now;
   const confirmations = confirmationsFor(secret);
@@ -208,8 +209,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     chat,
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
     // A JWT for the endpoint's audience, or a personal API key of the endpoint's scope.
-    verifyApiToken: jwtOrApiKey(createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }), createApiKeyVerifier(auth.api, 'rest')),
-    verifyMcpToken: jwtOrApiKey(createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }), createApiKeyVerifier(auth.api, 'mcp')),
+    verifyApiToken: jwtOrApiKey(createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }), createApiKeyVerifier(checkApiKey, 'rest')),
+    verifyMcpToken: jwtOrApiKey(createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }), createApiKeyVerifier(checkApiKey, 'mcp')),
     lifecycle: { draining: false },
     metrics,
     errorReporter: options.errorReporter ?? disabledErrorReporter,

@@ -1,6 +1,5 @@
 import { apiKey } from '@better-auth/api-key';
 import { AppError } from '../errors.js';
-import type { Auth } from './auth.js';
 import type { AuthUser, VerifyToken } from './verify-token.js';
 
 // Personal API keys (Better Auth's api-key plugin) for scripts and header-configured MCP clients. A key's scope
@@ -32,10 +31,20 @@ export function apiKeyPlugin() {
   );
 }
 
-/** Verify a personal key of `scope`: its owner, or UNAUTHENTICATED (unknown, revoked, expired, other scope) or RATE_LIMITED. */
-export function createApiKeyVerifier(api: Pick<Auth['api'], 'verifyApiKey'>, scope: ApiKeyScope): VerifyToken {
+/** What the plugin's server-side `verifyApiKey` answers (the part read here). */
+export interface ApiKeyCheck {
+  valid: boolean;
+  error: { code?: string } | null;
+  key: { referenceId: string } | null;
+}
+
+/**
+ * Verify a personal key of `scope` with `check` (the auth instance's `api.verifyApiKey`, passed in so this file
+ * does not import the instance): its owner, or UNAUTHENTICATED (unknown, revoked, expired, other scope) or RATE_LIMITED.
+ */
+export function createApiKeyVerifier(check: (key: string, scope: ApiKeyScope) => Promise<ApiKeyCheck>, scope: ApiKeyScope): VerifyToken {
   return async function verifyApiKey(key: string): Promise<AuthUser> {
-    const result = await api.verifyApiKey({ body: { key, configId: scope } });
+    const result = await check(key, scope);
     if (result.valid && result.key) return { id: result.key.referenceId };
     const code = result.error?.code;
     if (code === 'RATE_LIMITED' || code === 'USAGE_EXCEEDED') {
