@@ -98,7 +98,8 @@ function spawnCli(args: string[], env: Record<string, string>) {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
-  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 20_000) => {
+  // Generous: a cold PGlite open took 36 s on a loaded 2-core box (the child writes nothing until then).
+  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 120_000) => {
     const started = Date.now();
     while (!predicate()) {
       if (child.exitCode !== null || Date.now() - started > timeoutMs) assert.fail(`timed out waiting for ${what}; stderr: ${stderr}`);
