@@ -1,12 +1,13 @@
 // The composition root: the one place the application is assembled. The server (main.ts), the stdio MCP
 // command, the migration command, the test helpers and the bench all call createRuntime; nothing else opens
 // the database or wires services together.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Model } from '@openai/agents';
 import type { FastifyBaseLogger } from 'fastify';
 import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
 import { createQuickAdd } from './agent/quick-add.js';
+import { createApiKeyVerifier, jwtOrApiKey, type ApiKeyScope } from './auth/api-keys.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
 import { createConnectedApps } from './auth/connected-apps.js';
 import { createOriginPolicy } from './auth/origins.js';
@@ -30,7 +31,7 @@ import { disabledErrorReporter, type ErrorReporter } from './observability/error
 import { instrumentDb, instrumentModel } from './observability/instrument.js';
 import { createLogger, forwardLog } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
-import { standaloneWork } from './mcp/tool-work.js';
+import { standaloneWork, type ToolWork } from './mcp/tool-work.js';
 
 /** How the database is opened, when not simply from the configuration. */
 export interface DatabaseOptions {
@@ -96,6 +97,35 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
   return db;
 }
 
+// Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
+const confirmationsFor = (secret: string) => createConfirmations(createHash('sha256').update(`bulk-confirmations:${secret}`).digest());
+
+/** What the stdio MCP command serves from: the database and the task domain, nothing else. */
+export interface ToolRuntime {
+  readonly db: Db;
+  readonly users: UserService;
+  readonly toolWork: ToolWork;
+  close(): Promise<void>;
+}
+
+/**
+ * Open only what the MCP tools need (database, migrated; domain): no auth, no model, no scheduler, so it runs
+ * from any install with just the database settings.
+ */
+export async function openToolRuntime(config: Config, options: { database?: DatabaseOptions } = {}): Promise<ToolRuntime> {
+  const db = await openDatabase(config, options.database);
+  // Confirmations need not survive this process; with the server's secret they also match the server's.
+  const confirmations = confirmationsFor(config.BETTER_AUTH_SECRET ?? randomBytes(32).toString('base64url'));
+  const domain = createDomain(db.db, { confirmations });
+  const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { change, confirmations }), work);
+  return {
+    db,
+    users: domain.users,
+    toolWork: standaloneWork(domain, unitOfWork),
+    close: () => db.close(),
+  };
+}
+
 /** Build the whole application from the configuration: database (migrated), auth, domain, chat. */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
@@ -124,10 +154,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
   const connectedApps = createConnectedApps(db.db);
+  const checkApiKey = (key: string, scope: ApiKeyScope) => auth.api.verifyApiKey({ body: { key, configId: scope } });
 
   const now = options.now;
-  // Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
-  const confirmations = createConfirmations(createHash('sha256').update(`bulk-confirmations:${secret}`).digest());
+  const confirmations = confirmationsFor(secret);
   const domain = createDomain(db.db, { now, confirmations });
   const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
   const toolWork = standaloneWork(domain, unitOfWork);
@@ -183,8 +213,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     users: domain.users,
     chat,
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
-    verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
-    verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience, oauthGrants: connectedApps }),
+    // A JWT for the endpoint's audience (on /mcp also an OAuth access token whose grant still stands), or a
+    // personal API key of the endpoint's scope.
+    verifyApiToken: jwtOrApiKey(createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }), createApiKeyVerifier(checkApiKey, 'rest')),
+    verifyMcpToken: jwtOrApiKey(
+      createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience, oauthGrants: connectedApps }),
+      createApiKeyVerifier(checkApiKey, 'mcp'),
+    ),
     connectedApps,
     lifecycle: { draining: false },
     metrics,

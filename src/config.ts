@@ -96,8 +96,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** What an entry point needs beyond the defaults. */
+export interface LoadConfigOptions {
+  /** False for commands that serve no sign-in and sign no token (stdio MCP): production then does not need BETTER_AUTH_SECRET. */
+  authSecretRequired?: boolean;
+}
+
 /** Parse the environment into a frozen Config; the only place that reads environment variables. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0', options: LoadConfigOptions = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
@@ -107,7 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${name} is invalid: ${issue.message}${fix ? `; ${fix}` : ''}`);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && !c.BETTER_AUTH_SECRET) {
+  if (c.NODE_ENV === 'production' && !c.BETTER_AUTH_SECRET && options.authSecretRequired !== false) {
     throw new ConfigError(`BETTER_AUTH_SECRET is missing: ${fixes.BETTER_AUTH_SECRET} (required when NODE_ENV=production)`);
   }
   const provider = c.MODEL_PROVIDER ?? (c.OPENAI_API_KEY ? 'openai' : 'local');

@@ -5,6 +5,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Database } from '../db/client.js';
 import { schema } from '../db/schema.js';
+import { apiKeyPlugin } from './api-keys.js';
 
 export interface AuthOptions {
   db: Database;
@@ -81,6 +82,7 @@ export function createAuth(options: AuthOptions) {
         accessTokenExpiresIn: 3600,
         refreshTokenExpiresIn: 30 * 24 * 3600,
       }),
+      apiKeyPlugin(),
     ],
   });
 }

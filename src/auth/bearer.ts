@@ -15,3 +15,17 @@ export function requireBearer(header: string | string[] | undefined): string {
   if (!token) throw new AppError('UNAUTHENTICATED', 'Missing access token: send Authorization: Bearer <JWT> (from /api/auth/token)');
   return token;
 }
+
+/**
+ * The credential of a request: `Authorization: Bearer <JWT or API key>`, or a personal API key in `x-api-key`
+ * (clients that cannot set Authorization); UNAUTHENTICATED saying how to send one otherwise.
+ */
+export function requireCredential(headers: { authorization?: string | string[]; 'x-api-key'?: string | string[] }): string {
+  const token = bearerTokenOf(headers.authorization) ?? API_KEY.exec(typeof headers['x-api-key'] === 'string' ? headers['x-api-key'] : '')?.[1];
+  if (!token) {
+    throw new AppError('UNAUTHENTICATED', 'Missing access token: send Authorization: Bearer <JWT from /api/auth/token, or a personal API key>');
+  }
+  return token;
+}
+
+const API_KEY = /^\s*([A-Za-z0-9._~+/=-]+)\s*$/;

@@ -1,12 +1,11 @@
 // `npm run mcp -- --user <email>`: the task tools over stdio for desktop MCP clients. stdout is JSON-RPC only.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { createRuntime } from '../compose.js';
+import { openToolRuntime } from '../compose.js';
 import { serveStdio, StdioStartError } from '../mcp/transports/stdio.js';
-import { createLogger } from '../observability/logger.js';
 import { readVersion } from '../version.js';
 
-const USAGE = 'Usage: npm run mcp -- --user <email>';
+const USAGE = 'Usage: npm run mcp -- --user <email> (or node dist/cli/mcp-stdio.js --user <email>)';
 
 function log(message: string, error?: unknown): void {
   process.stderr.write(`[mcp] ${message}\n`);
@@ -26,10 +25,9 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const config = loadConfig(process.env, readVersion());
-    // stdout carries JSON-RPC only: the runtime logs to stderr, warnings and worse.
-    const logger = createLogger({ level: 'warn', version: config.VERSION, environment: config.NODE_ENV, destination: process.stderr });
-    const runtime = await createRuntime(config, { logger, database: { poolSize: 2 } });
+    // Only the database is opened: no sign-in is served, so production needs no BETTER_AUTH_SECRET here.
+    const config = loadConfig(process.env, readVersion(), { authSecretRequired: false });
+    const runtime = await openToolRuntime(config, { database: { poolSize: 2 } });
     try {
       await serveStdio({ users: runtime.users, work: runtime.toolWork, version: config.VERSION, driver: runtime.db.driver, log }, email);
     } finally {

@@ -265,6 +265,40 @@ export const oauthClientAssertion = pgTable('oauth_client_assertion', {
   expiresAt: oauthTime('expires_at').notNull(),
 });
 
+
+/**
+ * Personal API keys (Better Auth's api-key plugin): only a SHA-256 hash of the key is stored; `configId` is the
+ * key's scope (`mcp` or `rest`), `referenceId` its owner. Deleting the user deletes their keys.
+ */
+export const apikey = pgTable(
+  'apikey',
+  {
+    id: text('id').primaryKey(),
+    configId: text('config_id').notNull().default('default'),
+    name: text('name'),
+    start: text('start'),
+    referenceId: text('reference_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    prefix: text('prefix'),
+    key: text('key').notNull(),
+    refillInterval: integer('refill_interval'),
+    refillAmount: integer('refill_amount'),
+    lastRefillAt: timestamp('last_refill_at', { withTimezone: true }),
+    enabled: boolean('enabled').default(true),
+    rateLimitEnabled: boolean('rate_limit_enabled').default(true),
+    rateLimitTimeWindow: integer('rate_limit_time_window'),
+    rateLimitMax: integer('rate_limit_max'),
+    requestCount: integer('request_count').default(0),
+    remaining: integer('remaining'),
+    lastRequest: timestamp('last_request', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    permissions: text('permissions'),
+    metadata: text('metadata'),
+  },
+  (t) => [uniqueIndex('apikey_key_idx').on(t.key), index('apikey_reference_id_idx').on(t.referenceId), index('apikey_config_id_idx').on(t.configId)],
+);
+
 /** A user's todo items. `id` is the user's own task number (1, 2, 3… per user, never reused): the key is (user_id, id). */
 export const tasks = pgTable(
   'tasks',
@@ -498,6 +532,7 @@ export const schema = {
   oauthAccessToken,
   oauthConsent,
   oauthClientAssertion,
+  apikey,
   tasks,
   taskNumbers,
   taskChanges,

@@ -162,9 +162,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, !origin || config.CORS_ORIGINS.includes(origin)),
+    // The same origins sign-in and /mcp trust: PUBLIC_URL, CORS_ORIGINS and, in development, loopback.
+    origin: (origin, callback) => callback(null, !origin || deps.origins.allows(origin)),
     credentials: true,
-    exposedHeaders: ['x-request-id', 'set-auth-token', 'set-auth-jwt', CHANGE_GROUP_HEADER],
+    // Browser MCP clients read the 401's challenge and the MCP headers.
+    exposedHeaders: ['x-request-id', 'set-auth-token', 'set-auth-jwt', CHANGE_GROUP_HEADER, 'www-authenticate', 'mcp-session-id', 'mcp-protocol-version'],
   });
   await app.register(rateLimit, {
     global: false,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requireBearer } from '../auth/bearer.js';
+import { requireCredential } from '../auth/bearer.js';
 import type { AuthUser, VerifyToken } from '../auth/verify-token.js';
 import { AppError } from '../errors.js';
 
@@ -10,10 +10,10 @@ declare module 'fastify' {
   }
 }
 
-/** A preHandler that verifies the JWT and requires the path's {user_id} to be the token's subject. */
+/** A preHandler that verifies the JWT or REST-scoped API key and requires the path's {user_id} to be the token's subject. */
 export function requireUser(verifyToken: VerifyToken) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const user = await verifyToken(requireBearer(request.headers.authorization));
+    const user = await verifyToken(requireCredential(request.headers));
     const { userId } = request.params as { userId?: string };
     if (userId !== user.id) throw new AppError('FORBIDDEN', 'This token may only access its own user\'s data');
     request.authUser = user;

@@ -40,6 +40,9 @@ export function createMcpServer(deps: McpServerDeps): McpServer {
     undoScope: deps.undoScope,
     reportError: deps.reportError ?? ((error, tool) => console.error(`[mcp] ${tool} failed:`, error)),
   });
+  // The SDK advertises tools.listChanged for any server with tools, but ours never change and a stateless
+  // HTTP request has no session left to hear a notification: claim only what is true.
+  server.server.registerCapabilities({ tools: { listChanged: false } });
   return server;
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SignJWT, generateKeyPair } from 'jose';
+import { z } from 'zod';
 import { startTestServer, testDrivers, type TestApp, type TestUser } from '../helpers/test-app.js';
 import { numberBeyond } from '../helpers/seed-tasks.js';
 import { callTool, connectHttpClient, expectChange, expectList, expectRefused, expectToolError, fuzzCases, TOOL_NAMES } from './helpers.js';
@@ -135,6 +136,48 @@ for (const driver of testDrivers) {
       }
       assert.equal((await post(INITIALIZE, { origin: 'https://evil.example' })).status, 403, 'the Origin check comes first');
       for (const origin of [t.url, EXTRA_ORIGIN]) assert.equal((await post(INITIALIZE, { ...bearer(alice.jwt), origin })).status, 200, origin);
+    });
+
+    test('issue 17: an allowed origin gets CORS headers on the 200, the 401 and the preflight, with the MCP headers exposed', async () => {
+      const preflight = await fetch(mcpUrl, {
+        method: 'OPTIONS',
+        headers: { origin: EXTRA_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, mcp-protocol-version' },
+      });
+      assert.ok(preflight.status < 300, `preflight: ${preflight.status}`);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), EXTRA_ORIGIN);
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+      const exposed = (res: Response) => (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      for (const origin of [EXTRA_ORIGIN, t.url]) {
+        const ok = await post(INITIALIZE, { ...bearer(alice.jwt), origin });
+        assert.equal(ok.status, 200);
+        assert.equal(ok.headers.get('access-control-allow-origin'), origin, `200 from ${origin} carries CORS headers`);
+        for (const header of ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate']) assert.ok(exposed(ok).includes(header), header);
+        await ok.body?.cancel();
+      }
+      const refused = await post(INITIALIZE, { origin: EXTRA_ORIGIN });
+      assert.equal(refused.headers.get('access-control-allow-origin'), EXTRA_ORIGIN, 'the 401 carries CORS headers');
+      assert.ok(exposed(refused).includes('www-authenticate'));
+      await assertUnauthorized(refused, 'no token, from an allowed origin');
+    });
+
+    test('issue 17: malformed JSON is a JSON-RPC parse error, an empty batch an invalid request', async () => {
+      const jsonRpcError = async (res: Response) => {
+        assert.equal(res.status, 400);
+        const body = z.object({ jsonrpc: z.literal('2.0'), id: z.null(), error: z.object({ code: z.number(), message: z.string() }) }).parse(await res.json());
+        return body.error.code;
+      };
+      for (const body of ['{"jsonrpc": "2.0", "id": 1, "method": ', '', 'not json', '{"a":1,"__proto__":{"x":1}}']) {
+        assert.equal(await jsonRpcError(await post(body, bearer(alice.jwt))), -32700, JSON.stringify(body));
+      }
+      assert.equal(await jsonRpcError(await post([], bearer(alice.jwt))), -32600, 'empty batch');
+      await assertUnauthorized(await post('not json'), 'authentication still comes first');
+    });
+
+    test('issue 17: initialize claims tools without listChanged (a stateless server never sends it)', async () => {
+      const res = await post(INITIALIZE, bearer(alice.jwt));
+      const body = z.object({ result: z.object({ capabilities: z.record(z.string(), z.unknown()), serverInfo: z.object({ version: z.string() }) }) }).parse(await res.json());
+      assert.deepEqual(body.result.capabilities.tools, { listChanged: false });
+      assert.deepEqual(aliceClient.getServerCapabilities()?.tools, { listChanged: false });
     });
 
     test('GET and DELETE are 405 in stateless mode', async () => {

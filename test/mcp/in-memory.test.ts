@@ -62,7 +62,7 @@ for (const driver of testDrivers) {
       await assert.rejects(t.deps.tasks.get(bob.id, added.task_id), /not found/);
     });
 
-    test('list_tasks filters by status, newest first, as [...] in text and {"tasks": [...]} in structured content', async () => {
+    test('list_tasks filters by status, newest first, as {"tasks": [...]} in structured content and the same JSON in text', async () => {
       const first = expectChange(await callTool(client, 'add_task', { title: 'Call mom' }), 'created');
       const second = expectChange(await callTool(client, 'add_task', { title: 'Water plants' }), 'created');
       await t.deps.tasks.complete(alice.id, first.task_id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,8 @@ import { createRuntime } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import type { TaskService } from '../../src/domain/tasks/service.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { readVersion } from '../../src/version.js';
+import { ensureServerBuild } from '../helpers/server-build.js';
 import { pgliteTemplate } from '../helpers/db.js';
 import { buildTestApp, testDrivers, type Driver } from '../helpers/test-app.js';
 import { callTool, expectChange, expectList, expectToolError, TOOL_NAMES } from './helpers.js';
@@ -101,7 +103,8 @@ function spawnCli(args: string[], env: Record<string, string>) {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
-  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 60_000) => {
+  // Generous: a cold PGlite open took 36 s on a loaded 2-core box (the child writes nothing until then).
+  const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 120_000) => {
     const started = Date.now();
     while (!predicate()) {
       if (child.exitCode !== null || Date.now() - started > timeoutMs) {
@@ -155,6 +158,45 @@ for (const driver of testDrivers) {
 
       const row = await prepared.withTasks((tasks) => tasks.get(prepared.userId, added.task_id));
       assert.deepEqual([row.title, row.completed, row.user_id], ['From the desktop', true, prepared.userId]);
+    });
+
+    test('issue 17: the built CLI runs from the image layout with NODE_ENV=production and no auth secret, and reports the app version', async () => {
+      await ensureServerBuild('dist/cli/mcp-stdio.js');
+      // The Docker runtime stage: package.json, dist/ and node_modules, no src/ (and so no tsx path).
+      const image = mkdtempSync(path.join(os.tmpdir(), 'todo-mcp-image-'));
+      try {
+        copyFileSync(path.join(repoRoot, 'package.json'), path.join(image, 'package.json'));
+        symlinkSync(path.join(repoRoot, 'dist'), path.join(image, 'dist'));
+        symlinkSync(path.join(repoRoot, 'node_modules'), path.join(image, 'node_modules'));
+        const env = childEnv({ ...prepared.env, NODE_ENV: 'production' });
+        for (const [command, args] of [
+          ['npm', ['run', '--silent', 'mcp', '--', '--user', prepared.email]],
+          [process.execPath, ['dist/cli/mcp-stdio.js', '--user', prepared.email]],
+        ] as const) {
+          const transport = new StdioClientTransport({ command, args: [...args], cwd: image, env, stderr: 'pipe' });
+          let stderr = '';
+          transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+          const client = new Client({ name: 'stdio-built-test', version: '1.0.0' });
+          const transportErrors: Error[] = [];
+          client.onerror = (error) => transportErrors.push(error);
+          try {
+            // The child opens the database before it answers initialize: a cold PGlite open took 36 s on a loaded CI box.
+            await client.connect(transport, { timeout: 180_000 });
+            assert.equal(client.getServerVersion()?.version, readVersion(), `${command}: the app's version, not 0.0.0`);
+            assert.notEqual(readVersion(), '0.0.0');
+            const { tools } = await client.listTools();
+            assert.deepEqual(tools.map((tool) => tool.name).sort(), TOOL_NAMES, stderr);
+            expectList(await callTool(client, 'list_tasks'));
+          } finally {
+            // Also on failure: a child left running would hold the PGlite data directory for the next tests.
+            await client.close();
+          }
+          assert.deepEqual(transportErrors, [], `${command}: nothing but JSON-RPC on stdout`);
+          assert.doesNotMatch(stderr, /BETTER_AUTH_SECRET/);
+        }
+      } finally {
+        rmSync(image, { recursive: true, force: true });
+      }
     });
 
     test('every stdout line is JSON-RPC, junk on stdin is ignored, and the process exits 0 when stdin ends', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { MCP_SCOPES } from '../../auth/auth.js';
-import { requireBearer } from '../../auth/bearer.js';
+import { requireCredential } from '../../auth/bearer.js';
 import type { AuthUser, VerifyToken } from '../../auth/verify-token.js';
 
 /** The parts of Config the MCP HTTP endpoint reads. */
@@ -36,11 +36,12 @@ export function protectedResourceMetadata(config: McpHttpConfig) {
 
 /** The `WWW-Authenticate` challenge of a 401, pointing clients at the metadata (RFC 9728 §5.1). */
 export function bearerChallenge(config: McpHttpConfig, message: string): string {
-  const description = message.replace(/["\\]/g, "'");
+  // A header value is ASCII: quotes and anything outside printable ASCII would break it (a 500 instead of the 401).
+  const description = message.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
   return `Bearer error="invalid_token", error_description="${description}", resource_metadata="${resourceMetadataUrl(config)}"`;
 }
 
-/** Verify the request's Bearer JWT (header only: never the query string) or throw UNAUTHENTICATED. */
+/** Verify the request's Bearer JWT or MCP-scoped API key (headers only: never the query string) or throw UNAUTHENTICATED. */
 export async function authenticateMcpRequest(request: FastifyRequest, verifyToken: VerifyToken): Promise<AuthUser> {
-  return verifyToken(requireBearer(request.headers.authorization));
+  return verifyToken(requireCredential(request.headers));
 }

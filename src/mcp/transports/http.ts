@@ -4,6 +4,7 @@ import type { OriginPolicy } from '../../auth/origins.js';
 import type { VerifyToken } from '../../auth/verify-token.js';
 import type { ToolWork } from '../tool-work.js';
 import { AppError, errorBody } from '../../errors.js';
+import { parseJsonRpcBodies, refuseUnreadableBody } from './json-rpc-body.js';
 import { authenticateMcpRequest, bearerChallenge, protectedResourceMetadata, type McpHttpConfig } from './http-auth.js';
 import { createMcpServer } from '../server.js';
 
@@ -24,20 +25,25 @@ export function registerMcpRoutes(app: FastifyInstance, deps: McpHttpDeps): void
     app.get(url, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(metadata));
   }
 
-  app.post('/mcp', async (request, reply) => {
-    const origin = request.headers.origin;
-    if (origin !== undefined && !deps.origins.allows(origin)) {
-      return reply.status(403).send(errorBody('FORBIDDEN', deps.origins.refusal(origin)));
-    }
-    const user = await authenticateMcpRequest(request, deps.verifyToken).catch((error: unknown) => {
-      // Anything but a bad token (a database outage reading the keys) goes to the app's error handler.
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return error;
-      throw error;
+  // Its own scope: /mcp reads its JSON itself so a malformed body gets a JSON-RPC error.
+  void app.register(async (scope) => {
+    parseJsonRpcBodies(scope);
+    scope.post('/mcp', async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !deps.origins.allows(origin)) {
+        return reply.status(403).send(errorBody('FORBIDDEN', deps.origins.refusal(origin)));
+      }
+      const user = await authenticateMcpRequest(request, deps.verifyToken).catch((error: unknown) => {
+        // Anything but a bad token (a database outage reading the keys) goes to the app's error handler.
+        if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return error;
+        throw error;
+      });
+      if (user instanceof AppError) {
+        return reply.status(401).header('www-authenticate', bearerChallenge(config, user.message)).send(errorBody(user.code, user.message));
+      }
+      if (refuseUnreadableBody(request.body, reply)) return reply;
+      await serveOneRequest(request, reply, deps, user.id);
     });
-    if (user instanceof AppError) {
-      return reply.status(401).header('www-authenticate', bearerChallenge(config, user.message)).send(errorBody(user.code, user.message));
-    }
-    await serveOneRequest(request, reply, deps, user.id);
   });
 
   const notAllowed = async (_request: FastifyRequest, reply: FastifyReply) =>
@@ -58,6 +64,8 @@ async function serveOneRequest(request: FastifyRequest, reply: FastifyReply, dep
     reportError: (error, tool) => request.log.error({ err: error, tool }, 'mcp tool failed'),
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  // Headers set so far (CORS, x-request-id) would be lost with the hijacked reply: hand them to the raw response.
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
   reply.hijack();
   // Closing the server closes its transport too; both are garbage once the response is gone.
   reply.raw.on('close', () => {

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Auth, SessionUser } from '../api/auth';
 import { createApiClient } from '../api/http';
 import type { AppConfig } from '../config';
+import { ApiKeys } from './ApiKeys';
 import { ConnectedApps } from './ConnectedApps';
 
 /** The settings page of a signed-in user. */
@@ -19,6 +20,7 @@ export function SettingsScreen({ config, auth, user }: { config: AppConfig; auth
         <h1>Settings</h1>
         <p className="hint">Signed in as {user.email}.</p>
         <ConnectedApps api={api} />
+        <ApiKeys authBasePath={config.authBasePath} />
       </div>
     </main>
   );
