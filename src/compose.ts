@@ -126,7 +126,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // Bulk-change confirmations are signed with a key of their own, derived from the auth secret.
   const confirmations = createConfirmations(createHash('sha256').update(`bulk-confirmations:${secret}`).digest());
   const domain = createDomain(db.db, { now, confirmations });
-  const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
+  const unitOfWork: UnitOfWork = async (change, work) => {
+    try {
+      const result = await withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
+      change.tally?.settle(true);
+      return result;
+    } catch (error) {
+      change.tally?.settle(false);
+      throw error;
+    }
+  };
   const toolWork = standaloneWork(domain, unitOfWork);
   const notificationHub = createNotificationHub(domain.notifications, {
     pollMs: config.REMINDER_POLL_MS,
