@@ -25,7 +25,8 @@ import { startScheduler, type Scheduler } from './notify/scheduler.js';
 import type { UserService } from './domain/users.js';
 import type { AppDeps } from './http/app.js';
 import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
-import { instrumentDb, instrumentModel } from './observability/instrument.js';
+import { instrumentDb, instrumentModel, timedQueries } from './observability/instrument.js';
+import type { QueryHook } from './db/query-timing.js';
 import { createLogger, forwardLog } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { standaloneWork } from './mcp/tool-work.js';
@@ -40,6 +41,8 @@ export interface DatabaseOptions {
   template?: Blob;
   /** Called with every statement the app sends (the bench captures a turn's SQL). */
   logQuery?: (sql: string, params: unknown[]) => void;
+  /** Called when each statement ends, with its duration (the runtime sets it when it has metrics). */
+  onQuery?: QueryHook;
   /** Connections in the Postgres pool (default DATABASE_POOL_SIZE). */
   poolSize?: number;
 }
@@ -84,6 +87,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
     poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
     loadDataDir: options.template,
     logQuery: options.logQuery,
+    onQuery: options.onQuery,
   });
   try {
     await db.migrate();
@@ -98,7 +102,8 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
   const metrics = options.metrics;
-  const opened = await openDatabase(config, options.database);
+  // Every statement is timed into db_query_duration_seconds by its operation: operators see a turn's breakdown.
+  const opened = await openDatabase(config, metrics ? { ...options.database, onQuery: timedQueries(metrics) } : options.database);
   const ownsDatabase = !options.database?.open;
   const db = metrics ? instrumentDb(opened, metrics) : opened;
 
