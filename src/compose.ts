@@ -2,7 +2,7 @@
 // command, the migration command, the test helpers and the bench all call createRuntime; nothing else opens
 // the database or wires services together.
 import { createHash } from 'node:crypto';
-import type { Model } from '@openai/agents';
+import type { Model } from '@openai/agents-core';
 import type { FastifyBaseLogger } from 'fastify';
 import { createChatService } from './agent/turn.js';
 import { createModel } from './agent/providers.js';
@@ -147,7 +147,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     onError: (error) => logger.warn({ err: error }, 'reading new notifications for the live streams failed'),
   });
   const channels: OutsideChannel[] = [];
-  const model = options.model ?? createModel(config);
+  const model = options.model ?? (await createModel(config));
   const chat = createChatService({
     domain,
     unitOfWork,

@@ -1,6 +1,6 @@
 // The stateless chat turn: everything it needs is read from the database, everything it does is stored there.
 import { randomUUID } from 'node:crypto';
-import { Agent, run, type AgentInputItem, type Model } from '@openai/agents';
+import { Agent, run, type AgentInputItem, type Model } from '@openai/agents-core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Conversation, Message, ToolCallRecord } from '../domain/conversations.js';
 import { GroupTally, type ChangeContext, type Domain, type UnitOfWork } from '../domain/index.js';

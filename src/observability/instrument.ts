@@ -1,4 +1,4 @@
-import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents';
+import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents-core';
 import type { Db } from '../db/client.js';
 import { operationOf, type QueryHook } from '../db/query-timing.js';
 import type { DbMetrics, ModelMetrics } from './hooks.js';
