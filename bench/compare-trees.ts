@@ -46,39 +46,12 @@ async function timeStart(entry: Entry, dataDir: string, databaseUrl?: string): P
 
 const line = (label: string, values: Record<string, string>) => console.log(`| ${label} | ${Object.values(values).join(' | ')} |`);
 
-const entries = { before: build(beforeDir, 'before'), after: build(process.cwd(), 'after') };
+// BENCH_REUSE_BEFORE=1 measures the 'before' build a previous run left (the tree it compares against rarely changes).
+const reuseBefore = process.env.BENCH_REUSE_BEFORE === '1' && existsSync(path.resolve('node_modules/.cache/compare-before/dist/main.js'));
+const beforeEntry: Entry = { label: 'before', args: [path.resolve('node_modules/.cache/compare-before/dist/main.js')] };
+const entries = { before: reuseBefore ? beforeEntry : build(beforeDir, 'before'), after: build(process.cwd(), 'after') };
 const sides = ['before', 'after'] as const;
 console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
-
-// Start-up to healthy, alternating sides: a new PGlite DATA_DIR, the same one reopened, a migrated Postgres database.
-const startup: Record<string, number[]> = {};
-const idleRss: Record<string, number[]> = {};
-const dirs: string[] = [];
-const database = await createScratchDatabase(adminUrl, 'compare_start');
-try {
-  await timeStart(entries.before, mkdtempSync(path.join(os.tmpdir(), 'cmp-')), database.url); // migrates it once
-  for (let i = 0; i < starts; i++) {
-    for (const side of i % 2 ? [...sides].reverse() : sides) {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'cmp-'));
-      dirs.push(dir);
-      const fresh = await timeStart(entries[side], dir);
-      const reopened = await timeStart(entries[side], dir);
-      const postgres = await timeStart(entries[side], dir, database.url);
-      (startup[`${side} PGlite new`] ??= []).push(fresh.ms);
-      (startup[`${side} PGlite existing`] ??= []).push(reopened.ms);
-      (startup[`${side} Postgres migrated`] ??= []).push(postgres.ms);
-      (idleRss[`${side} PGlite`] ??= []).push(reopened.rssMb);
-      (idleRss[`${side} Postgres`] ??= []).push(postgres.rssMb);
-    }
-  }
-} finally {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  await database.drop();
-}
-console.log('\nstart-up to healthy, ms (median / p95)');
-for (const [k, v] of Object.entries(startup)) line(k, { ms: cell(summarize(v)) });
-console.log('\nRSS right after start, MB (median)');
-for (const [k, v] of Object.entries(idleRss)) line(k, { mb: summarize(v).median.toFixed(0) });
 
 // Turns on Postgres, both sides running at once and probed alternately.
 const targets: Record<string, Target> = {};
@@ -115,4 +88,34 @@ try {
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.warn(`cleanup failed: ${String(error)}`));
 }
+// Start-up to healthy, alternating sides: a new PGlite DATA_DIR, the same one reopened, a migrated Postgres database.
+const startup: Record<string, number[]> = {};
+const idleRss: Record<string, number[]> = {};
+const dirs: string[] = [];
+const database = await createScratchDatabase(adminUrl, 'compare_start');
+try {
+  await timeStart(entries.before, mkdtempSync(path.join(os.tmpdir(), 'cmp-')), database.url); // migrates it once
+  for (let i = 0; i < starts; i++) {
+    for (const side of i % 2 ? [...sides].reverse() : sides) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'cmp-'));
+      dirs.push(dir);
+      const fresh = await timeStart(entries[side], dir);
+      const reopened = await timeStart(entries[side], dir);
+      const postgres = await timeStart(entries[side], dir, database.url);
+      (startup[`${side} PGlite new`] ??= []).push(fresh.ms);
+      (startup[`${side} PGlite existing`] ??= []).push(reopened.ms);
+      (startup[`${side} Postgres migrated`] ??= []).push(postgres.ms);
+      (idleRss[`${side} PGlite`] ??= []).push(reopened.rssMb);
+      (idleRss[`${side} Postgres`] ??= []).push(postgres.rssMb);
+    }
+  }
+} finally {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  await database.drop();
+}
+console.log('\nstart-up to healthy, ms (median / p95)');
+for (const [k, v] of Object.entries(startup)) line(k, { ms: cell(summarize(v)) });
+console.log('\nRSS right after start, MB (median)');
+for (const [k, v] of Object.entries(idleRss)) line(k, { mb: summarize(v).median.toFixed(0) });
+
 console.log(`load average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);

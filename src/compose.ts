@@ -4,8 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Model } from '@openai/agents-core';
 import type { FastifyBaseLogger } from 'fastify';
-import { createChatService } from './agent/turn.js';
-import { createModel } from './agent/providers.js';
+import { lazyChatService } from './agent/lazy-chat.js';
 import { createQuickAdd } from './agent/quick-add.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
 import { createOriginPolicy } from './auth/origins.js';
@@ -74,6 +73,8 @@ export type Runtime = AppDeps & {
   readonly users: UserService;
   /** Run work on the domain bound to one transaction. */
   readonly unitOfWork: UnitOfWork;
+  /** Start loading the agent runtime in the background (main does once it listens; else the first turn loads it). */
+  warmUp(): void;
   /** Close what the runtime opened (the in-process MCP connections, then the database). */
   close(): Promise<void>;
 };
@@ -147,18 +148,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     onError: (error) => logger.warn({ err: error }, 'reading new notifications for the live streams failed'),
   });
   const channels: OutsideChannel[] = [];
-  const model = options.model ?? (await createModel(config));
-  const chat = createChatService({
-    domain,
-    unitOfWork,
-    toolWork,
-    isDatabaseUp: databaseAnswers(db),
-    model: metrics ? instrumentModel(model, metrics) : model,
-    logger,
-    metrics,
-    maxTurns: config.AGENT_MAX_TURNS,
-    historyWindow: config.CHAT_HISTORY_WINDOW,
-    version: config.VERSION,
+  // The agent runtime is the largest import of all: it loads after the server listens (warmUp) or on the first turn.
+  const chat = lazyChatService(async () => {
+    const [{ createChatService }, { createModel }] = await Promise.all([import('./agent/turn.js'), import('./agent/providers.js')]);
+    const model = options.model ?? (await createModel(config));
+    return createChatService({
+      domain,
+      unitOfWork,
+      toolWork,
+      isDatabaseUp: databaseAnswers(db),
+      model: metrics ? instrumentModel(model, metrics) : model,
+      logger,
+      metrics,
+      maxTurns: config.AGENT_MAX_TURNS,
+      historyWindow: config.CHAT_HISTORY_WINDOW,
+      version: config.VERSION,
+    });
   });
 
   return {
@@ -191,6 +196,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     conversations: domain.conversations,
     users: domain.users,
     chat,
+    warmUp: () => chat.warm(),
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
     verifyApiToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: apiAudience }),
     verifyMcpToken: createTokenVerifier({ db: db.db, issuer: config.PUBLIC_URL, audience: mcpAudience }),
