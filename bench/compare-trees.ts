@@ -46,10 +46,12 @@ async function timeStart(entry: Entry, dataDir: string, databaseUrl?: string): P
 
 const line = (label: string, values: Record<string, string>) => console.log(`| ${label} | ${Object.values(values).join(' | ')} |`);
 
-// BENCH_REUSE_BEFORE=1 measures the 'before' build a previous run left (the tree it compares against rarely changes).
-const reuseBefore = process.env.BENCH_REUSE_BEFORE === '1' && existsSync(path.resolve('node_modules/.cache/compare-before/dist/main.js'));
-const beforeEntry: Entry = { label: 'before', args: [path.resolve('node_modules/.cache/compare-before/dist/main.js')] };
-const entries = { before: reuseBefore ? beforeEntry : build(beforeDir, 'before'), after: build(process.cwd(), 'after') };
+// BENCH_REUSE=1 measures the builds a previous run left (rebuilding both trees takes minutes on a loaded machine).
+const reused = (name: string): Entry | undefined => {
+  const main = path.resolve('node_modules/.cache', `compare-${name}`, 'dist/main.js');
+  return process.env.BENCH_REUSE === '1' && existsSync(main) ? { label: name, args: [main] } : undefined;
+};
+const entries = { before: reused('before') ?? build(beforeDir, 'before'), after: reused('after') ?? build(process.cwd(), 'after') };
 const sides = ['before', 'after'] as const;
 console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 
