@@ -2,10 +2,9 @@
 // command, the migration command, the test helpers and the bench all call createRuntime; nothing else opens
 // the database or wires services together.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Model } from '@openai/agents';
+import type { Model } from '@openai/agents-core';
 import type { FastifyBaseLogger } from 'fastify';
-import { createChatService } from './agent/turn.js';
-import { createModel } from './agent/providers.js';
+import { lazyChatService } from './agent/lazy-chat.js';
 import { createQuickAdd } from './agent/quick-add.js';
 import { createApiKeyVerifier, jwtOrApiKey, type ApiKeyScope } from './auth/api-keys.js';
 import { createAuth, jwtAudiences } from './auth/auth.js';
@@ -28,7 +27,8 @@ import { startScheduler, type Scheduler } from './notify/scheduler.js';
 import type { UserService } from './domain/users.js';
 import type { AppDeps } from './http/app.js';
 import { disabledErrorReporter, type ErrorReporter } from './observability/error-reporter.js';
-import { instrumentDb, instrumentModel } from './observability/instrument.js';
+import { instrumentDb, instrumentModel, timedQueries } from './observability/instrument.js';
+import type { QueryHook } from './db/query-timing.js';
 import { createLogger, forwardLog } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { standaloneWork, type ToolWork } from './mcp/tool-work.js';
@@ -43,6 +43,8 @@ export interface DatabaseOptions {
   template?: Blob;
   /** Called with every statement the app sends (the bench captures a turn's SQL). */
   logQuery?: (sql: string, params: unknown[]) => void;
+  /** Called when each statement ends, with its duration (the runtime sets it when it has metrics). */
+  onQuery?: QueryHook;
   /** Connections in the Postgres pool (default DATABASE_POOL_SIZE). */
   poolSize?: number;
 }
@@ -74,6 +76,8 @@ export type Runtime = AppDeps & {
   readonly users: UserService;
   /** Run work on the domain bound to one transaction. */
   readonly unitOfWork: UnitOfWork;
+  /** Start loading the agent runtime in the background (main does once it listens; else the first turn loads it). */
+  warmUp(): void;
   /** Close what the runtime opened (the in-process MCP connections, then the database). */
   close(): Promise<void>;
 };
@@ -87,6 +91,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
     poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
     loadDataDir: options.template,
     logQuery: options.logQuery,
+    onQuery: options.onQuery,
   });
   try {
     await db.migrate();
@@ -130,7 +135,8 @@ export async function openToolRuntime(config: Config, options: { database?: Data
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, version: config.VERSION, environment: config.NODE_ENV });
   const metrics = options.metrics;
-  const opened = await openDatabase(config, options.database);
+  // Every statement is timed into db_query_duration_seconds by its operation: operators see a turn's breakdown.
+  const opened = await openDatabase(config, metrics ? { ...options.database, onQuery: timedQueries(metrics) } : options.database);
   const ownsDatabase = !options.database?.open;
   const db = metrics ? instrumentDb(opened, metrics) : opened;
 
@@ -159,7 +165,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const now = options.now;
   const confirmations = confirmationsFor(secret);
   const domain = createDomain(db.db, { now, confirmations });
-  const unitOfWork: UnitOfWork = (change, work) => withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
+  const unitOfWork: UnitOfWork = async (change, work) => {
+    try {
+      const result = await withTransaction(db.db, (tx) => createDomain(tx, { now, change, confirmations }), work);
+      change.tally?.settle(true);
+      return result;
+    } catch (error) {
+      change.tally?.settle(false);
+      throw error;
+    }
+  };
   const toolWork = standaloneWork(domain, unitOfWork);
   const notificationHub = createNotificationHub(domain.notifications, {
     pollMs: config.REMINDER_POLL_MS,
@@ -167,18 +182,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   const outside = createChannels(config, { settings: domain.settings, subscriptions: domain.notifications, users: domain.users, logger, now });
   const channels: readonly OutsideChannel[] = outside.channels;
-  const model = options.model ?? createModel(config);
-  const chat = createChatService({
-    domain,
-    unitOfWork,
-    toolWork,
-    isDatabaseUp: databaseAnswers(db),
-    model: metrics ? instrumentModel(model, metrics) : model,
-    logger,
-    metrics,
-    maxTurns: config.AGENT_MAX_TURNS,
-    historyWindow: config.CHAT_HISTORY_WINDOW,
-    version: config.VERSION,
+  // The agent runtime is the largest import of all: it loads after the server listens (warmUp) or on the first turn.
+  const chat = lazyChatService(async () => {
+    const [{ createChatService }, { createModel }] = await Promise.all([import('./agent/turn.js'), import('./agent/providers.js')]);
+    const model = options.model ?? (await createModel(config));
+    return createChatService({
+      domain,
+      unitOfWork,
+      toolWork,
+      isDatabaseUp: databaseAnswers(db),
+      model: metrics ? instrumentModel(model, metrics) : model,
+      logger,
+      metrics,
+      maxTurns: config.AGENT_MAX_TURNS,
+      historyWindow: config.CHAT_HISTORY_WINDOW,
+      version: config.VERSION,
+    });
   });
 
   return {
@@ -212,6 +231,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     conversations: domain.conversations,
     users: domain.users,
     chat,
+    warmUp: () => chat.warm(),
     quickAdd: createQuickAdd({ settings: domain.settings, now }),
     // A JWT for the endpoint's audience (on /mcp also an OAuth access token whose grant still stands), or a
     // personal API key of the endpoint's scope.

@@ -23,6 +23,7 @@ const runtime = await runtimeOrExit(config, { logger, metrics, errorReporter });
 const app = await createApp(runtime);
 // Each socket address is logged for operators; the one URL to open comes after, in the ready line.
 await app.listen({ port: config.PORT, host: config.HOST, listenTextResolver: (address) => `listening on ${address}` });
+runtime.warmUp();
 const metricsServer =
   config.METRICS_PORT === undefined
     ? undefined

@@ -38,14 +38,33 @@ const OBJECTS = ['lamp', 'fence', 'garage', 'report', 'car', 'letters', 'desk', 
  * `oldest` (inserted first) and `newest` (inserted last) when given.
  */
 export async function seedTasks(db: SqlRunner, userId: string, count: number, frame: { oldest?: string; newest?: string } = {}): Promise<void> {
-  if (frame.oldest) await db.exec('insert into tasks (user_id, title) values ($1, $2)', [userId, frame.oldest]);
-  await db.exec(
-    `insert into tasks (user_id, title, completed)
-     select $1, ($2::text[])[1 + g % $4::int] || ' ' || ($3::text[])[1 + (g / $4::int) % $5::int] || ' ' || g, g % 3 = 0
-     from generate_series(1, $6::int) g order by g`,
-    [userId, VERBS, OBJECTS, VERBS.length, OBJECTS.length, count],
+  if (frame.oldest) await insertNumbered(db, userId, 1, '$2::text', [frame.oldest]);
+  await insertNumbered(
+    db,
+    userId,
+    count,
+    `($2::text[])[1 + g % $4::int] || ' ' || ($3::text[])[1 + (g / $4::int) % $5::int] || ' ' || g`,
+    [VERBS, OBJECTS, VERBS.length, OBJECTS.length],
+    'g % 3 = 0',
   );
-  if (frame.newest) await db.exec('insert into tasks (user_id, title) values ($1, $2)', [userId, frame.newest]);
+  if (frame.newest) await insertNumbered(db, userId, 1, '$2::text', [frame.newest]);
+}
+
+/**
+ * Insert `count` tasks numbered after the user's last one (task numbers are each user's own, taken from
+ * task_numbers as the app takes them); `title` is SQL over the series index `g` and `params` ($2 on).
+ */
+async function insertNumbered(db: SqlRunner, userId: string, count: number, title: string, params: unknown[], completed = 'false'): Promise<void> {
+  const n = `$${params.length + 2}::int`;
+  await db.exec(
+    `with taken as (
+       insert into task_numbers (user_id, last_id) values ($1, ${n})
+       on conflict (user_id) do update set last_id = task_numbers.last_id + ${n} returning last_id
+     )
+     insert into tasks (user_id, id, title, completed)
+     select $1, taken.last_id - ${n} + g, ${title}, ${completed} from taken, generate_series(1, ${n}) g order by g`,
+    [userId, ...params, count],
+  );
 }
 
 /**

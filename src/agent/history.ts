@@ -1,4 +1,4 @@
-import type { AgentInputItem } from '@openai/agents';
+import type { AgentInputItem } from '@openai/agents-core';
 import type { Message, ToolCallRecord } from '../domain/conversations.js';
 
 /** The text a tool returned, rebuilt from a stored result: errors as their message, results as JSON. */

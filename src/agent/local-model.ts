@@ -11,7 +11,7 @@ import {
   type ModelResponse,
   type StreamEvent,
   type protocol,
-} from '@openai/agents';
+} from '@openai/agents-core';
 import { z } from 'zod';
 import { readTimeLine } from '../calendar/time-line.js';
 import { nextStep, type EngineContext, type EngineStep, type TranscriptEntry } from '../engine/index.js';

@@ -1,4 +1,4 @@
-import type { MCPServer } from '@openai/agents';
+import type { MCPServer } from '@openai/agents-core';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallRecord } from '../domain/conversations.js';

@@ -74,16 +74,30 @@ export class RecordedToolServer extends InProcessMcpServer {
 
   override async callTool(toolName: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null) {
     if (READ_ONLY_TOOLS.has(toolName)) return super.callTool(toolName, args, meta);
-    const change = this.changes.then(() =>
-      this.deps.unitOfWork(this.deps.change, async (domain) => {
-        // The tool runs on this transaction's domain: the loan names it in the request's _meta.
-        const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
-        if (!result.isError) await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);
-        return result;
-      }),
-    );
+    const change = this.changes.then(async () => {
+      try {
+        return await this.deps.unitOfWork(this.deps.change, async (domain) => {
+          // The tool runs on this transaction's domain: the loan names it in the request's _meta.
+          const result = await this.deps.loans.lend(this.userId, domain, (loan) => super.callTool(toolName, args, { ...meta, ...loan }));
+          // The domain opens no savepoint inside a unit of work: a failed call rolls back whatever it wrote.
+          if (result.isError) throw new FailedCall(result);
+          await this.deps.reply.save(domain.conversations, this.deps.interruptedText, this.calls);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof FailedCall) return error.result;
+        throw error;
+      }
+    });
     // The next change waits for this one to settle, whether it succeeded or not.
     this.changes = change.catch(() => undefined);
     return change;
+  }
+}
+
+/** A tool call that failed (its result is the error the model sees), thrown to roll its unit of work back. */
+class FailedCall<R> extends Error {
+  constructor(readonly result: R) {
+    super('tool call failed');
   }
 }

@@ -1,7 +1,6 @@
-import { MaxTurnsExceededError } from '@openai/agents';
+import { MaxTurnsExceededError } from '@openai/agents-core';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError } from '../errors.js';
-import { isProviderError, modelFailure } from './providers.js';
 
 /** What deciding a failure needs: the step bound it was run with, and a probe of the database. */
 export interface FailureContext {
@@ -17,6 +16,8 @@ export async function turnFailure(error: unknown, context: FailureContext): Prom
   if (error instanceof MaxTurnsExceededError) {
     return new AppError('MODEL_ERROR', `The assistant did not finish within ${context.maxTurns} steps; your message was saved, try rephrasing`, { cause: error });
   }
+  // Loaded on the first failure: the `openai` client it checks errors against is not needed before.
+  const { isProviderError, modelFailure } = await import('./provider-errors.js');
   const failure = modelFailure(error);
   // An error no provider status explains may be the database going away in a shape not recognised above.
   if (failure.code === 'MODEL_ERROR' && !isProviderError(error) && !(await context.isDatabaseUp())) return unavailable();

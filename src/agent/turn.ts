@@ -1,9 +1,9 @@
 // The stateless chat turn: everything it needs is read from the database, everything it does is stored there.
 import { randomUUID } from 'node:crypto';
-import { Agent, run, type AgentInputItem, type Model } from '@openai/agents';
+import { Agent, run, type AgentInputItem, type Model } from '@openai/agents-core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Conversation, Message, ToolCallRecord } from '../domain/conversations.js';
-import type { Domain, UnitOfWork } from '../domain/index.js';
+import { GroupTally, type ChangeContext, type Domain, type UnitOfWork } from '../domain/index.js';
 import { createInProcessMcpClients } from '../mcp/in-process-clients.js';
 import { DomainLoans, type ToolWork } from '../mcp/tool-work.js';
 import type { ChatMetrics } from '../observability/hooks.js';
@@ -77,14 +77,13 @@ export function createChatService(deps: ChatDeps) {
     /** Load or create the conversation, keep the user's zone and locale current, read the history window and store the user message. */
     async prepare(userId: string, request: ChatRequest): Promise<PreparedTurn> {
       const { message, conversation_id, timezone, locale } = request;
+      // One round trip reads the conversation, the settings and the history window and stores the user message.
+      const opened = await conversations.openTurn(userId, { conversationId: conversation_id, placeholder: PLACEHOLDER_TITLE, window: deps.historyWindow, message });
+      let current = { timezone: opened.timeZone, locale: opened.locale };
       // The UI sends the browser's zone and locale with each message; they are stored only when they changed.
-      let current = await settings.get(userId);
       const changed = { ...(timezone && timezone !== current.timezone ? { timezone } : {}), ...(locale && locale !== current.locale ? { locale } : {}) };
       if (Object.keys(changed).length) current = await settings.update(userId, changed);
-      const conversation = conversation_id ? await conversations.get(userId, conversation_id) : await conversations.create(userId, PLACEHOLDER_TITLE);
-      const history = await conversations.recentMessages(userId, conversation.id, deps.historyWindow);
-      await conversations.append(userId, conversation.id, { role: 'user', content: message });
-      return { userId, conversation, message, history, timeZone: current.timezone, locale: current.locale };
+      return { userId, conversation: opened.conversation, message, history: opened.history, timeZone: current.timezone, locale: current.locale };
     },
 
     /** Run the agent over the MCP tools bound to the user and store its reply with the tool calls it made. */
@@ -92,7 +91,8 @@ export function createChatService(deps: ChatDeps) {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
       // One change group for the whole turn: undo takes back everything it did together.
-      const change = { group: randomUUID(), source: 'chat' } as const;
+      // Its bulk limits are counted in memory and the user's zone is the one prepare read: no query for either.
+      const change: ChangeContext = { group: randomUUID(), source: 'chat', tally: new GroupTally(), zone: { userId: turn.userId, timeZone: turn.timeZone } };
       const reply = new StoredReply(turn.userId, turn.conversation.id, change.group);
       const tools = new RecordedToolServer(turn.userId, {
         clients,

@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { timePgClient, timePglite, type QueryHook } from './query-timing.js';
 import { migrationsFolder } from './paths.js';
 import { schema } from './schema.js';
 import { shippedTemplate } from './template.js';
@@ -42,6 +43,8 @@ export interface DbOptions {
   loadDataDir?: Blob;
   /** Called with every statement the app sends (the bench captures a turn's SQL this way). */
   logQuery?: (sql: string, params: unknown[]) => void;
+  /** Called when each statement ends, with how long it took (the per-query latency metric). */
+  onQuery?: QueryHook;
 }
 
 // Any constant works: it only has to be the same for every instance running migrations.
@@ -52,7 +55,7 @@ const ANALYZE_INTERVAL_MS = 10 * 60_000;
 
 /** Open the database: Postgres through a `pg` Pool when a URL is given, else PGlite in dataDir (or in memory). */
 export async function createDb(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options.logQuery) : openPglite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options) : openPglite(options);
 }
 
 async function openPglite(options: DbOptions): Promise<Db> {
@@ -71,6 +74,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
     unlock();
     throw error;
   }
+  if (options.onQuery) timePglite(client, options.onQuery);
   const db = drizzlePglite(client, { schema, logger: queryLogger(options.logQuery) }) as unknown as Database;
   let closed = false;
   // PGlite runs no autovacuum, so without this the planner never learns a table grew: at 10,000 tasks a
@@ -99,13 +103,16 @@ async function openPglite(options: DbOptions): Promise<Db> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number, logQuery: DbOptions['logQuery']): Promise<Db> {
+async function openPostgres(url: string, poolSize: number, { logQuery, onQuery }: Pick<DbOptions, 'logQuery' | 'onQuery'>): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // A client losing its connection (a Postgres restart) must not crash the process: pg-pool handles idle
   // clients' errors, but a checked-out client (an open transaction) emits 'error' with no listener attached.
   // The query in flight still fails and becomes a 503; the broken client is discarded on release.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    if (onQuery) timePgClient(client, onQuery);
+  });
   const db = drizzlePg(pool, { schema, logger: queryLogger(logQuery) }) as unknown as Database;
   let closed = false;
   return {

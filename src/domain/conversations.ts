@@ -66,6 +66,42 @@ async function undoneGroupsOf(db: Database, userId: string, groups: string[]): P
   return new Set(rows.map((row) => row.group));
 }
 
+/** What a chat turn starts from, read (and its user message stored) in one statement: see `openTurn`. */
+export interface OpenedTurn {
+  conversation: Conversation;
+  /** The latest messages before the one just stored, oldest first. */
+  history: Message[];
+  /** The user's zone and locale as stored (UTC and null until set). */
+  timeZone: string;
+  locale: string | null;
+}
+
+/** A message row as `row_to_json` writes it. */
+const storedMessageSchema = z.object({
+  id: z.number(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  tool_calls: z.unknown(),
+  change_group: z.string().nullable(),
+  created_at: z.string(),
+});
+
+const turnRowSchema = z.object({
+  conversation: z.object({ id: z.number(), title: z.string(), created_at: z.string(), updated_at: z.string() }).nullable(),
+  settings: z.object({ time_zone: z.string(), locale: z.string().nullable() }).nullable(),
+  history: z.array(storedMessageSchema),
+});
+
+/** A json column as the driver hands it over: parsed already (pg) or as text. */
+const jsonValue = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** The first row of a raw `execute` result (both drivers answer `{ rows: [...] }`), or an empty one. */
+function firstRow(result: unknown): Record<string, unknown> {
+  const rows: unknown = result && typeof result === 'object' && 'rows' in result ? result.rows : undefined;
+  const row: unknown = Array.isArray(rows) ? rows[0] : undefined;
+  return row && typeof row === 'object' ? { ...row } : {};
+}
+
 function notFound(id: number): AppError {
   return new AppError('NOT_FOUND', `Conversation ${id} not found`);
 }
@@ -150,6 +186,45 @@ export function createConversationService(db: Database) {
       return rows.map((row) => toMessage(row, undone));
     },
 
+    /**
+     * Start a chat turn in one statement (one round trip): the conversation (created with `placeholder` as its
+     * title when `conversationId` is absent), the user's zone and locale, the latest `window` messages, and the
+     * user's `message` stored after them. A statement sees the rows as they were before it, so the window never
+     * includes the message it stores. NOT_FOUND (nothing stored) for a conversation that is not the user's.
+     */
+    async openTurn(userId: string, input: { conversationId?: number | null; placeholder: string; window: number; message: string }): Promise<OpenedTurn> {
+      const existing = input.conversationId ?? null;
+      const conversation = existing
+        ? sql`select id, title, created_at, updated_at from conversations where user_id = ${userId} and id = ${existing}`
+        : sql`insert into conversations (user_id, title, title_auto) values (${userId}, ${input.placeholder}, true) returning id, title, created_at, updated_at`;
+      // A new conversation has no history and its updated_at is already now().
+      const touch = existing ? sql`, touched as (update conversations set updated_at = now() where user_id = ${userId} and id = ${existing})` : sql``;
+      const result: unknown = await db.execute(sql`
+        with conv as (${conversation}),
+        history as (
+          select id, role, content, tool_calls, change_group, created_at from messages
+          where conversation_id = ${existing ?? 0} and user_id = ${userId} order by id desc limit ${Math.max(0, input.window)}
+        ),
+        stored as (insert into messages (conversation_id, user_id, role, content) select id, ${userId}, 'user', ${input.message} from conv returning id)
+        ${touch}
+        select
+          (select row_to_json(conv) from conv) as conversation,
+          (select json_build_object('time_zone', time_zone, 'locale', locale) from user_settings where user_id = ${userId}) as settings,
+          (select coalesce(json_agg(history order by history.id), '[]'::json) from history) as history`);
+      const raw = firstRow(result);
+      const row = turnRowSchema.parse({ conversation: jsonValue(raw.conversation), settings: jsonValue(raw.settings), history: jsonValue(raw.history) });
+      if (!row.conversation) throw notFound(existing ?? 0);
+      const { id, title, created_at, updated_at } = row.conversation;
+      return {
+        conversation: { id, title, created_at: new Date(created_at).toISOString(), updated_at: new Date(updated_at).toISOString() },
+        history: row.history.map((m) =>
+          toMessage({ id: m.id, conversationId: id, userId, role: m.role, content: m.content, toolCalls: m.tool_calls, changeGroup: m.change_group, createdAt: new Date(m.created_at) }),
+        ),
+        timeZone: row.settings?.time_zone ?? 'UTC',
+        locale: row.settings?.locale ?? null,
+      };
+    },
+
     /** The latest `size` messages, oldest first: the bounded window a chat turn reads (index on conversation_id, id). */
     async recentMessages(userId: string, id: number, size: number): Promise<Message[]> {
       if (size <= 0) return [];
@@ -162,27 +237,23 @@ export function createConversationService(db: Database) {
       return rows.reverse().map((row) => toMessage(row));
     },
 
-    /** Store one message and mark the conversation active. */
+    /** Store one message and mark the conversation active, in one statement (atomic without a transaction of its own). */
     async append(
       userId: string,
       conversationId: number,
       message: { role: 'user' | 'assistant'; content: string; toolCalls?: ToolCallRecord[]; changeGroup?: string | null },
     ): Promise<Message> {
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(messages)
-          .values({
-            conversationId,
-            userId,
-            role: message.role,
-            content: message.content,
-            toolCalls: message.toolCalls?.length ? message.toolCalls : null,
-            changeGroup: message.changeGroup ?? null,
-          })
-          .returning();
-        await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
-        return toMessage(row!);
-      });
+      const toolCalls = message.toolCalls?.length ? JSON.stringify(message.toolCalls) : null;
+      const result: unknown = await db.execute(sql`
+        with touched as (update conversations set updated_at = now() where id = ${conversationId}),
+        stored as (
+          insert into messages (conversation_id, user_id, role, content, tool_calls, change_group)
+          values (${conversationId}, ${userId}, ${message.role}, ${message.content}, ${toolCalls}::jsonb, ${message.changeGroup ?? null})
+          returning id, role, content, tool_calls, change_group, created_at
+        )
+        select row_to_json(stored) as message from stored`);
+      const m = storedMessageSchema.parse(jsonValue(firstRow(result).message));
+      return toMessage({ id: m.id, conversationId, userId, role: m.role, content: m.content, toolCalls: m.tool_calls, changeGroup: m.change_group, createdAt: new Date(m.created_at) });
     },
 
     /** Replace the text and tool calls of a message the user owns (a chat turn's reply, as the turn goes on). */

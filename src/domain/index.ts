@@ -12,6 +12,7 @@ import { undoGroup, type UndoTarget } from './tasks/undo.js';
 import { createUserService } from './users.js';
 
 export type { ChangeContext, ChangeSource } from './tasks/journal.js';
+export { GroupTally } from './tasks/journal.js';
 
 export interface DomainOptions {
   now?: () => Date;
@@ -23,8 +24,8 @@ export interface DomainOptions {
 
 /** Every domain service, bound to one database handle (the pool, or one open transaction) and one change context. */
 export function createDomain(db: Database, options: DomainOptions) {
-  const settings = createSettingsService(db);
   const { now, change, confirmations } = options;
+  const settings = createSettingsService(db, change?.zone);
   return {
     settings,
     tasks: createTaskService(db, { settings, now, change, confirmations }),

@@ -70,9 +70,10 @@ const asSettings = (row: SettingsRow | undefined): Settings => ({
 });
 
 /** Per-user settings: the time zone dates are read and shown in, and the locale they are written in. */
-export function createSettingsService(db: Database) {
-  /** The user's time zone (UTC until they set one). */
+export function createSettingsService(db: Database, known?: { userId: string; timeZone: string }) {
+  /** The user's time zone (UTC until they set one); `known` answers for its user without a query. */
   async function timeZone(userId: string): Promise<string> {
+    if (known?.userId === userId) return known.timeZone;
     const [row] = await db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId));
     return row?.timeZone ?? 'UTC';
   }

@@ -1,5 +1,6 @@
-import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents';
+import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents-core';
 import type { Db } from '../db/client.js';
+import { operationOf, type QueryHook } from '../db/query-timing.js';
 import type { DbMetrics, ModelMetrics } from './hooks.js';
 
 /** The same Db, its health probe timed into `db_query_duration_seconds{operation="ping"}`. */
@@ -15,6 +16,11 @@ export function instrumentDb(db: Db, metrics: DbMetrics): Db {
     migrate: () => db.migrate(),
     close: () => db.close(),
   };
+}
+
+/** The db client's per-query hook that times each statement into `db_query_duration_seconds{operation}`. */
+export function timedQueries(metrics: DbMetrics): QueryHook {
+  return (sql, seconds) => metrics.observeDbQuery(operationOf(sql), seconds);
 }
 
 /** A failed model call as a bounded label: timeout, http_<status>, connection or other. */

@@ -7,6 +7,7 @@ import { startMetricsServer } from '../../src/http/metrics-server.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { instrumentModel, modelErrorKind } from '../../src/observability/instrument.js';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
+import { testDrivers } from '../helpers/test-app.js';
 import { buildOpsApp, seriesValue, type OpsApp } from './support/ops-app.js';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -125,6 +126,42 @@ describe('metric families', () => {
     }
   });
 });
+
+for (const driver of testDrivers) {
+  describe(`per-query database latency (${driver})`, () => {
+    let t: OpsApp;
+    before(async () => {
+      t = await buildOpsApp({ driver, env: { METRICS_TOKEN: TOKEN } });
+    });
+    after(() => t.close());
+
+    /** db_query_duration_seconds_count by operation, read from a scrape of GET /metrics. */
+    async function scrapeCounts(): Promise<Record<string, number>> {
+      const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(res.statusCode, 200);
+      const counts: Record<string, number> = {};
+      for (const [, operation, value] of res.body.matchAll(/^db_query_duration_seconds_count\{operation="([a-z]+)"\} (\d+)$/gm)) counts[operation!] = Number(value);
+      return counts;
+    }
+
+    test('db_query_duration_seconds times every statement of a chat turn by operation, apart from the ping', async () => {
+      const user = await t.signUp();
+      const before = await scrapeCounts();
+      const res = await t.app.inject({ method: 'POST', url: `/api/${user.id}/chat`, headers: user.headers, payload: { message: 'add water the plants' } });
+      assert.equal(res.statusCode, 200, res.body);
+      const afterTurn = await scrapeCounts();
+      const grew = (operation: string) => (afterTurn[operation] ?? 0) - (before[operation] ?? 0);
+      // Opening the turn and storing the reply are CTE statements; the task, its number and its journal entry are inserts.
+      assert.ok(grew('with') >= 2, `with: ${grew('with')}`);
+      assert.ok(grew('insert') >= 3, `insert: ${grew('insert')}`);
+      assert.equal(grew('ping'), 0, 'a turn runs no health probe');
+      if (driver === 'postgres') assert.ok(grew('begin') >= 1 && grew('commit') >= 1, 'transaction control is timed on Postgres');
+      const res2 = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.match(res2.body, /^db_query_duration_seconds_bucket\{le="0.0005",operation="select"\} \d+$/m);
+      assert.ok((await seriesValue(t.metrics, 'db_query_duration_seconds_sum', { operation: 'insert' })) > 0);
+    });
+  });
+}
 
 describe('model metrics through an OpenAI-compatible provider', () => {
   test('a provider failure is counted in model_errors_total by kind, with its latency, and the chat answers 502', async () => {

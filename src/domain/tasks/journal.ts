@@ -2,6 +2,7 @@
 // belongs to (a chat turn, a REST call, an MCP call) and where it came from. Undo and the activity list read it.
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { atomically } from '../../db/unit-of-work.js';
 import { CHANGE_OPS, CHANGE_SOURCES, taskChanges } from '../../db/schema.js';
 import { formatDue } from './due.js';
 import { snapshotSchema, type Snapshot } from './row.js';
@@ -17,6 +18,35 @@ export interface ChangeContext {
   client?: string | null;
   /** The group being undone, when the changes are an undo's. */
   undoes?: string;
+  /** The group's changes counted in memory (a chat turn's): the bulk limits then need no query. */
+  tally?: GroupTally;
+  /** The zone of the user making the changes, when the caller has read it already (a chat turn reads it once). */
+  zone?: { userId: string; timeZone: string };
+}
+
+/**
+ * How many changes of each op a group has committed, for a group whose every change goes through units of work
+ * that report here: recorded changes count once their transaction commits (`settle`), so a rollback counts nothing.
+ */
+export class GroupTally {
+  private readonly committed = new Map<ChangeOp, number>();
+  private pending: ChangeOp[] = [];
+
+  /** Changes recorded, and committed so far, under the group. */
+  count(op: ChangeOp): number {
+    return (this.committed.get(op) ?? 0) + this.pending.filter((p) => p === op).length;
+  }
+
+  /** Changes recorded in the open transaction. */
+  add(ops: readonly ChangeOp[]): void {
+    this.pending.push(...ops);
+  }
+
+  /** The open transaction ended: its changes count if it committed, else they are forgotten. */
+  settle(committed: boolean): void {
+    if (committed) for (const op of this.pending) this.committed.set(op, (this.committed.get(op) ?? 0) + 1);
+    this.pending = [];
+  }
 }
 
 /** One change about to be recorded. */
@@ -105,6 +135,7 @@ export function createJournal(db: Database) {
       // A change that changed nothing (the same title written again) is not history, and nothing to undo.
       const real = entries.filter((entry) => entry.op !== 'update' || JSON.stringify(entry.before) !== JSON.stringify(entry.after));
       if (!real.length) return;
+      context.tally?.add(real.map((entry) => entry.op));
       await db.insert(taskChanges).values(
         real.map((entry) => ({
           userId,
@@ -121,7 +152,8 @@ export function createJournal(db: Database) {
     },
 
     /** How many changes of `op` a group has made so far (the bulk-change limits of a chat turn). */
-    async countInGroup(userId: string, group: string, op: ChangeOp): Promise<number> {
+    async countInGroup(userId: string, group: string, op: ChangeOp, tally?: GroupTally): Promise<number> {
+      if (tally) return tally.count(op);
       const [row] = await db
         .select({ n: count() })
         .from(taskChanges)
@@ -147,14 +179,14 @@ export function createJournal(db: Database) {
 
 export type Journal = ReturnType<typeof createJournal>;
 
-/** Run a change and journal it under `context`, atomically (a savepoint when `db` is already a transaction). */
+/** Run a change and journal it under `context`, atomically (in the caller's transaction when `db` is one). */
 export function journaledChange<T>(
   db: Database,
   userId: string,
   context: ChangeContext,
   change: (tx: Database) => Promise<{ result: T; entries: ChangeEntry[] }>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const { result, entries } = await change(tx);
     await createJournal(tx).record(userId, context, entries);
     return result;

@@ -90,7 +90,7 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
 
   /** Past a group's bulk limit, a delete or completion needs a confirmation that names this task (see confirmations.ts). */
   async function guard(tx: Database, userId: string, context: ChangeContext, action: BulkAction, id: number, confirmation?: string): Promise<void> {
-    const done = await createJournal(tx).countInGroup(userId, context.group, action);
+    const done = await createJournal(tx).countInGroup(userId, context.group, action, context.tally);
     if (done < BULK_LIMITS[action]) return;
     if (confirmation && options.confirmations.accepts(confirmation, userId, action, id, context.group, clock())) return;
     throw bulkRefusal(action);

@@ -1,6 +1,7 @@
 // Undo: put back what one change group (a chat turn, a REST call, an MCP call) did, in one transaction. A task
 // changed again since is left alone and said so; repeated undo walks further back.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { atomically } from '../../db/unit-of-work.js';
 import type { Database } from '../../db/client.js';
 import { taskChanges, tasks } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -60,7 +61,7 @@ async function latestGroup(db: Database, userId: string, source?: ChangeSource):
  */
 export async function undoGroup(db: Database, userId: string, context: ChangeContext, target: UndoTarget = {}): Promise<UndoResult> {
   const now = new Date();
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const group = target.group ?? (await latestGroup(tx, userId, target.source));
     if (!group) throw new AppError('CONFLICT', 'There is nothing to undo');
     const claimed = await tx

@@ -2,17 +2,17 @@
 // the model and the database ping are instrumented; an error reporter), for the metrics and error-reporting tests.
 import type { ErrorReporter } from '../../../src/observability/error-reporter.js';
 import { createMetrics, type Metrics } from '../../../src/observability/metrics.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { buildTestApp, type Driver, type TestApp } from '../../helpers/test-app.js';
 
 export interface OpsApp extends TestApp {
   metrics: Metrics;
 }
 
 /** Build the app as main.ts does (metrics with process metrics, model instrumented), with extra environment. */
-export async function buildOpsApp(options: { env?: Record<string, string>; errorReporter?: ErrorReporter } = {}): Promise<OpsApp> {
+export async function buildOpsApp(options: { env?: Record<string, string>; errorReporter?: ErrorReporter; driver?: Driver } = {}): Promise<OpsApp> {
   const env = { MODEL_PROVIDER: 'local', ...options.env };
   const metrics = createMetrics({ provider: env.MODEL_PROVIDER, processMetrics: true });
-  const t = await buildTestApp({ env, runtime: { metrics, errorReporter: options.errorReporter } });
+  const t = await buildTestApp({ driver: options.driver, env, runtime: { metrics, errorReporter: options.errorReporter } });
   return { ...t, metrics };
 }
 
