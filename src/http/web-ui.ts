@@ -29,7 +29,8 @@ function isAppRoute(url: string): boolean {
 /** The cache policy of a file under web/dist. */
 function cacheControl(file: string): string {
   if (HASHED.test(file)) return IMMUTABLE;
-  return /\.html(?:\.(?:br|gz))?$/.test(file) ? REVALIDATE : STABLE;
+  // The service worker too: a browser must see a new sw.js at once, or it keeps running the old one.
+  return /(?:\.html|[\\/]sw\.js)(?:\.(?:br|gz))?$/.test(file) ? REVALIDATE : STABLE;
 }
 
 /**

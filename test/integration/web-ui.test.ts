@@ -49,6 +49,13 @@ describe('regression: the web app was sent uncompressed with max-age=0, and /fav
     }
   });
 
+  test('the service worker is revalidated on every load (an updated sw.js takes over at once)', async () => {
+    const res = await get('/sw.js', 'br');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /javascript/);
+    assert.equal(res.headers['cache-control'], 'no-cache');
+  });
+
   test('/favicon.ico is a real icon, the manifest has its media type, and both are cached for a day', async () => {
     const icon = await get('/favicon.ico');
     assert.equal(icon.statusCode, 200);
