@@ -190,9 +190,9 @@ for (const driver of testDrivers) {
         assert.notEqual(added.isError, true, textOf(added));
         const report = JSON.parse(textOf(added));
         assert.deepEqual([report.due_at, report.priority, report.tags, report.repeat], ['2031-03-03T10:00:00+01:00', 'high', ['work'], 'weekdays']);
-        const listed = (JSON.parse(textOf(await callTool(client, 'list_tasks', { tag: 'work', sort: 'due', status: 'pending' }))) as { tasks: TaskJson[] }).tasks;
+        const listed = JSON.parse(textOf(await callTool(client, 'list_tasks', { tag: 'work', sort: 'due', status: 'pending' }))) as TaskJson[];
         assert.deepEqual(listed.map((x) => x.title), ['Overdue report', 'Report', 'Quarterly report'], 'tagged work, pending, soonest first, undated last');
-        const overdue = (JSON.parse(textOf(await callTool(client, 'list_tasks', { overdue: true }))) as { tasks: TaskJson[] }).tasks;
+        const overdue = JSON.parse(textOf(await callTool(client, 'list_tasks', { overdue: true }))) as TaskJson[];
         assert.ok(overdue.every((x) => x.overdue));
         const done = JSON.parse(textOf(await callTool(client, 'complete_task', { task_id: report.task_id })));
         assert.equal(done.next_due_at, '2031-03-04T10:00:00+01:00');

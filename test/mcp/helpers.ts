@@ -50,12 +50,12 @@ export function expectChange(result: CallToolResult, status: string): { task_id:
   return { task_id: full.task_id, status: full.status, title: full.title };
 }
 
-/** Assert a successful list_tasks result: structured content is {tasks} and the text is that same JSON. */
+/** Assert a successful list_tasks result: text is the bare array, structured content wraps it as {tasks}. */
 export function expectList(result: CallToolResult): z.infer<typeof listSchema>['tasks'] {
   assert.notEqual(result.isError, true, `tool failed: ${JSON.stringify(result.content)}`);
   const structured = listSchema.parse(result.structuredContent);
-  // Issue 17: the text is the serialized structured content (MCP's rule), no longer the bare array.
-  assert.deepEqual(JSON.parse(textOf(result)), result.structuredContent, 'text content and structured content agree');
+  // The contract's shape is the bare array in the text; structured content wraps it as {tasks}.
+  assert.equal(textOf(result), JSON.stringify(structured.tasks));
   return structured.tasks;
 }
 

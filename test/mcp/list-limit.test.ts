@@ -1,5 +1,5 @@
-// list_tasks' optional `limit` (docs/task-details.md): at most that many tasks, in the list's order; a limit
-// outside 1–1000 is refused.
+// list_tasks' optional `limit` (docs/task-details.md): at most that many tasks, in the list's order; the text
+// is still the contract's bare array; a limit outside 1–1000 is refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';

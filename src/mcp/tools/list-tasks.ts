@@ -64,8 +64,8 @@ export function registerListTasks(server: McpServer, ctx: ToolContext): void {
           reminders: t.reminders,
           overdue: t.overdue,
         }));
-        // Structured content must be an object, so the list is wrapped; the text is the same JSON (MCP's rule).
-        return jsonResult({ tasks: listed });
+        // The contract's result is the bare array (the text); structured content must be an object, so it wraps it.
+        return jsonResult({ tasks: listed }, listed);
       }),
   );
 }
