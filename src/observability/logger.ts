@@ -127,7 +127,11 @@ export function forwardLog(logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'err
   return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]): void => {
     const error = args.find((arg) => arg instanceof Error);
     const rest = args.filter((arg) => arg !== error);
-    logger[level]({ source, err: error, detail: rest.length ? describe(rest) : undefined }, scrubText(message));
+    // A library's "error" about a request it refused with a 4xx (a wrong API key, a bad token) is the caller's
+    // fault, not the server's: noted at info, so error-level alerts mean something is broken here.
+    const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+    const callerFault = typeof status === 'number' && status >= 400 && status < 500;
+    logger[callerFault && (level === 'error' || level === 'warn') ? 'info' : level]({ source, err: error, detail: rest.length ? describe(rest) : undefined }, scrubText(message));
   };
 }
 
