@@ -12,6 +12,7 @@ import { Notifications } from './pages/notifications.js';
 import { TaskPanel } from './pages/task-panel.js';
 import { Toast } from './pages/toast.js';
 import { createTaskViaApi } from './support/api.js';
+import { assertAccessible } from './support/axe.js';
 import { eventually, newUser, withPage } from './support/app.js';
 import { launchBrowser, SKIP_BROWSER } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
@@ -93,6 +94,8 @@ describe('reminders and notifications in the browser', { skip: SKIP_BROWSER }, (
         assert.equal(await row.getAttribute('data-read'), 'false');
         assert.equal(await row.getAttribute('data-late'), 'false');
         if (SHOTS) await page.screenshot({ path: `${SHOTS}/notifications-desktop.png` });
+        // With an unread row: its "Mark read" button's name must contain what it shows (voice control users say it).
+        await assertAccessible(page, 'the notifications dialog with an unread reminder');
         await notifications.markRead('stretch');
         await notifications.close();
         assert.equal(await notifications.bellName(), 'Notifications, 0 unread');

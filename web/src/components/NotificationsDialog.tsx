@@ -64,7 +64,7 @@ function Item({ notification, timeZone, onRead }: { notification: AppNotificatio
           type="button"
           className="button button--small notification__read"
           onClick={() => onRead(notification.id)}
-          aria-label={`Mark “${notification.title}” read`}
+          aria-label={`Mark read: ${notification.title}`}
           data-testid="notification-mark-read"
         >
           <Icon name="check" />
