@@ -126,13 +126,13 @@ export function ApiKeys({ authBasePath }: { readonly authBasePath: string }) {
           </button>
         </div>
       )}
-      <form onSubmit={(e) => void create(e)} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'end', margin: '8px 0' }}>
-        <label>
-          Name{' '}
+      <form className="api-keys__form" onSubmit={(e) => void create(e)}>
+        <label className="field">
+          Name
           <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} data-testid="api-key-name" />
         </label>
-        <label>
-          For{' '}
+        <label className="field">
+          For
           <select value={scope} onChange={(e) => setScope(e.target.value === 'rest' ? 'rest' : 'mcp')} data-testid="api-key-scope">
             {SCOPES.map((s) => (
               <option key={s.value} value={s.value}>
@@ -141,8 +141,8 @@ export function ApiKeys({ authBasePath }: { readonly authBasePath: string }) {
             ))}
           </select>
         </label>
-        <label>
-          Expires{' '}
+        <label className="field">
+          Expires
           <select value={expiry ?? ''} onChange={(e) => setExpiry(e.target.value ? Number(e.target.value) : null)} data-testid="api-key-expiry">
             {EXPIRIES.map((x) => (
               <option key={x.label} value={x.days ?? ''}>

@@ -11,7 +11,7 @@ export function SettingsScreen({ config, auth, user }: { config: AppConfig; auth
   const api = useMemo(() => createApiClient(config, auth, user.id), [config, auth, user.id]);
   return (
     <main className="auth" data-testid="settings-screen">
-      <div className="auth__card">
+      <div className="auth__card settings-screen">
         <p>
           <a href="/" data-testid="settings-back">
             ← Back to your tasks
