@@ -37,6 +37,13 @@ describe('Dockerfile', () => {
     assert.ok(byStage.get('prod-deps')?.some((l) => /^RUN npm ci --omit=dev\b/.test(l)), 'production dependencies only');
   });
 
+  test('every stage that runs npm ci has .npmrc beside the lockfile (its peer-dependency setting; npm ci fails without it)', () => {
+    for (const [stage, lines] of byStage) {
+      if (!lines.some((l) => /^RUN npm ci\b/.test(l))) continue;
+      assert.ok(lines.some((l) => /^COPY\b.*\bpackage-lock\.json\b.*\.npmrc\b|^COPY\b.*\.npmrc\b.*\bpackage-lock\.json\b/.test(l)), `${stage} copies .npmrc`);
+    }
+  });
+
   test('the runtime stage ships only production node_modules, the server build, the web build and package.json', () => {
     const copies = runtime.filter((l) => l.startsWith('COPY'));
     assert.deepEqual(copies, [
@@ -66,7 +73,7 @@ describe('Dockerfile', () => {
 
   test('the build context leaves out secrets, local data and build output', () => {
     for (const entry of ['.env', 'node_modules', 'dist', 'web/dist', 'data', '.git']) assert.ok(dockerignore.includes(entry), entry);
-    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json']) {
       assert.ok(!dockerignore.includes(needed), `${needed} is needed by the build stage`);
     }
   });
