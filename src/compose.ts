@@ -150,14 +150,25 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     production: config.NODE_ENV === 'production',
     port: config.PORT,
   });
-  const auth = createAuth({
+  const authOptions = {
     db: db.db,
     secret,
     baseUrl: config.PUBLIC_URL,
     trustedOrigins: origins.trusted,
     jwtTtlSeconds: config.JWT_TTL_SECONDS,
     log: forwardLog(logger, 'better-auth'),
-  });
+  };
+  let auth = createAuth(authOptions);
+  // The OAuth provider seeds its resource row at start-up. Two instances starting together on a fresh database
+  // race on that insert and the loser's start-up fails for good (its context promise stays rejected): build it
+  // once more, when the row is there and the seed is an update.
+  try {
+    await auth.$context;
+  } catch (error) {
+    logger.warn({ err: error }, 'auth start-up failed once (another instance seeding the same rows?): retrying');
+    auth = createAuth(authOptions);
+    await auth.$context;
+  }
   const [apiAudience, mcpAudience] = jwtAudiences(config.PUBLIC_URL);
   const connectedApps = createConnectedApps(db.db);
   const checkApiKey = (key: string, scope: ApiKeyScope) => auth.api.verifyApiKey({ body: { key, configId: scope } });
