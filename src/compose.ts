@@ -89,6 +89,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
     databaseUrl: config.DATABASE_URL,
     dataDir: options.inMemory ? undefined : config.DATA_DIR,
     poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
+    sharedBuffers: config.PGLITE_SHARED_BUFFERS,
     loadDataDir: options.template,
     logQuery: options.logQuery,
     onQuery: options.onQuery,

@@ -39,6 +39,8 @@ export interface DbOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: its buffer cache (Postgres' shared_buffers), e.g. '16MB'. */
+  sharedBuffers?: string;
   /** PGlite only: start from a dumped data directory (tests load a migrated template this way). */
   loadDataDir?: Blob;
   /** Called with every statement the app sends (the bench captures a turn's SQL this way). */
@@ -52,6 +54,15 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 /** How often the embedded database refreshes its planner statistics. */
 const ANALYZE_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * PGlite's server settings: its defaults plus a buffer cache sized for one user's embedded database. Postgres'
+ * default 128MB of shared_buffers is allocated and zeroed at every start: with 16MB PGlite opened an existing
+ * data directory in 0.60 s instead of 1.05 s and the process held 165 MB instead of 290 MB.
+ */
+function pgliteStartParams(sharedBuffers: string | undefined): string[] | undefined {
+  return sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
+}
 
 /** Open the database: Postgres through a `pg` Pool when a URL is given, else PGlite in dataDir (or in memory). */
 export async function createDb(options: DbOptions): Promise<Db> {
@@ -69,7 +80,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
   const loadDataDir = options.loadDataDir ?? (isNew ? shippedTemplate() : undefined);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir });
+    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir, startParams: pgliteStartParams(options.sharedBuffers) });
   } catch (error) {
     unlock();
     throw error;
