@@ -37,10 +37,13 @@ describe('Dockerfile', () => {
     assert.ok(byStage.get('prod-deps')?.some((l) => /^RUN npm ci --omit=dev\b/.test(l)), 'production dependencies only');
   });
 
-  test('every stage that runs npm ci has .npmrc beside the lockfile (its peer-dependency setting; npm ci fails without it)', () => {
+  test('every stage that runs npm ci has .npmrc and patches/ beside the lockfile (npm ci fails without the peer setting; without the patches the SDK runs unpatched)', () => {
     for (const [stage, lines] of byStage) {
-      if (!lines.some((l) => /^RUN npm ci\b/.test(l))) continue;
-      assert.ok(lines.some((l) => /^COPY\b.*\bpackage-lock\.json\b.*\.npmrc\b|^COPY\b.*\.npmrc\b.*\bpackage-lock\.json\b/.test(l)), `${stage} copies .npmrc`);
+      const install = lines.findIndex((l) => /^RUN npm ci\b/.test(l));
+      if (install === -1) continue;
+      const before = lines.slice(0, install);
+      assert.ok(before.some((l) => /^COPY\b.*\bpackage-lock\.json\b.*\.npmrc\b|^COPY\b.*\.npmrc\b.*\bpackage-lock\.json\b/.test(l)), `${stage} copies .npmrc`);
+      assert.ok(before.some((l) => /^COPY patches \.\/patches$/.test(l)), `${stage} copies patches/ before npm ci`);
     }
   });
 
@@ -73,7 +76,7 @@ describe('Dockerfile', () => {
 
   test('the build context leaves out secrets, local data and build output', () => {
     for (const entry of ['.env', 'node_modules', 'dist', 'web/dist', 'data', '.git']) assert.ok(dockerignore.includes(entry), entry);
-    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', '.npmrc', 'patches', 'tsconfig.json', 'tsconfig.build.json']) {
       assert.ok(!dockerignore.includes(needed), `${needed} is needed by the build stage`);
     }
   });
