@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from './paths.js';
 
 // Creating a PGlite database runs initdb (seconds, far more on a busy machine); loading a dump of an
@@ -27,6 +24,8 @@ export function templateFile(dir: string): string {
 export async function ensurePgliteTemplate(dir: string): Promise<string> {
   const file = templateFile(dir);
   if (existsSync(file)) return file;
+  // Loaded here, not with the module: the server imports this file for `shippedTemplate` on either driver.
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
   const client = await PGlite.create();
   try {
     await migrate(drizzle(client), { migrationsFolder });
