@@ -9,7 +9,7 @@ import { buildTestApp, testDrivers, type TestApp, type TestUser } from '../helpe
 const BUDGET = {
   add: { statements: 6, transactions: 1 },
   list: { statements: 3, transactions: 0 },
-  completeByName: { statements: 7, transactions: 1 },
+  completeByName: { statements: 6, transactions: 1 },
 };
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { startOfLocalDay } from '../../calendar/zones.js';
 import type { Database } from '../../db/client.js';
 import { taskNumbers, tasks } from '../../db/schema.js';
@@ -158,20 +159,53 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     return created;
   }
 
-  /** Apply `set` to a live task in `tx`, journaling it (and the next occurrence a completion creates). */
-  async function change(tx: Database, context: ChangeContext, userId: string, id: number, set: (current: Row) => Partial<Row>, zone: string, confirmation?: string) {
-    // Only an actual pending → done transition creates the next occurrence, even under concurrent calls.
-    const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
-    if (!current) throw taskNotFound(id);
-    const values = set(current);
-    if (!current.completed && values.completed === true) await guard(tx, userId, context, 'complete', id, confirmation);
-    const [updated] = await tx.update(tasks).set({ ...values, updatedAt: new Date() }).where(liveTask(userId, id)).returning();
-    const op = opOf(current, updated!);
-    await scheduleReminders(tx, current, updated!);
-    const next = op === 'complete' ? await createNext(tx, updated!, zone) : undefined;
-    const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(current), after: snapshotOf(updated!) }];
+  /**
+   * Lock the user's live task `id` and apply `values` to it in one statement; undefined when there is no such task.
+   * The sub-select takes the row lock before the update, as a select for update would: concurrent changes queue on
+   * it, and `before` is the row as this change found it (the latest committed one), which the journal needs.
+   */
+  async function lockAndUpdate(tx: Database, userId: string, id: number, values: PgUpdateSetSource<typeof tasks>): Promise<{ before: Row; after: Row } | undefined> {
+    const old = tx.select().from(tasks).where(liveTask(userId, id)).for('update').as('old');
+    const [row] = await tx
+      .update(tasks)
+      .set(values)
+      .from(old)
+      .where(and(eq(tasks.userId, old.userId), eq(tasks.id, old.id)))
+      .returning({ before: old._.selectedFields, after: getTableColumns(tasks) });
+    return row;
+  }
+
+  /**
+   * Apply `values` to a live task in `tx`, journaling it (and the next occurrence a completion creates). Values that
+   * depend on the task as it is are computed from it once it is locked, which costs a read first.
+   */
+  async function change(
+    tx: Database,
+    context: ChangeContext,
+    userId: string,
+    id: number,
+    values: PgUpdateSetSource<typeof tasks> | ((current: Row) => Partial<Row>),
+    zone: string,
+    confirmation?: string,
+  ) {
+    let set = values;
+    if (typeof set === 'function') {
+      const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
+      if (!current) throw taskNotFound(id);
+      set = set(current);
+    }
+    const changed = await lockAndUpdate(tx, userId, id, { ...set, updatedAt: new Date() });
+    if (!changed) throw taskNotFound(id);
+    const { before, after } = changed;
+    const op = opOf(before, after);
+    // Only an actual pending → done transition counts, even under concurrent calls. Refused, it throws: the
+    // transaction it runs in rolls back whole (no unit of work goes on after a failure), so the update is undone.
+    if (op === 'complete') await guard(tx, userId, context, 'complete', id, confirmation);
+    await scheduleReminders(tx, before, after);
+    const next = op === 'complete' ? await createNext(tx, after, zone) : undefined;
+    const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(before), after: snapshotOf(after) }];
     if (next) entries.push({ op: 'create', taskId: next.id, before: null, after: snapshotOf(next) });
-    return { result: { row: updated!, next }, entries };
+    return { result: { row: after, next }, entries };
   }
 
   async function withNext(userId: string, row: Row, next: Row | undefined, zone: string): Promise<CompletedTask> {
@@ -258,9 +292,14 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
       const data = parseInput(taskChangesSchema, input);
       const zone = await settings.timeZone(userId);
       const { title, description, completed } = data;
-      const { row, next } = await journaled(userId, (tx, context) =>
-        change(tx, context, userId, id, (current) => ({ title, description, completed, ...detailColumns(data, zone, current) }), zone, bulk.confirmation),
-      );
+      // A new due, repeat or reminder is read against the task as it is (a repeat anchors on its due, a reminder
+      // counts from it) and can be refused: those read the locked row first, so a missing task is still reported as
+      // such before anything about the input. The other fields are set whatever the row holds.
+      const values =
+        data.due_at === undefined && data.repeat === undefined && data.reminders === undefined
+          ? { title, description, completed, ...detailColumns(data, zone) }
+          : (current: Row) => ({ title, description, completed, ...detailColumns(data, zone, current) });
+      const { row, next } = await journaled(userId, (tx, context) => change(tx, context, userId, id, values, zone, bulk.confirmation));
       return withNext(userId, row, next, zone);
     },
 
@@ -268,7 +307,7 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     async complete(userId: string, id: number, options: { toggle?: boolean; confirmation?: string } = {}): Promise<CompletedTask> {
       const zone = await settings.timeZone(userId);
       const { row, next } = await journaled(userId, (tx, context) =>
-        change(tx, context, userId, id, (current) => ({ completed: options.toggle ? !current.completed : true }), zone, options.confirmation),
+        change(tx, context, userId, id, { completed: options.toggle ? sql`not ${tasks.completed}` : true }, zone, options.confirmation),
       );
       return withNext(userId, row, next, zone);
     },
@@ -276,12 +315,13 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     /** Move a task to "Recently deleted" (purged after 30 days); returns it as it was. */
     async remove(userId: string, id: number, bulk: { confirmation?: string } = {}): Promise<Task> {
       const row = await journaled(userId, async (tx, context) => {
-        const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
-        if (!current) throw taskNotFound(id);
+        const changed = await lockAndUpdate(tx, userId, id, { deletedAt: clock() });
+        if (!changed) throw taskNotFound(id);
+        // Refused, this throws and the transaction rolls back whole, the delete with it.
         await guard(tx, userId, context, 'delete', id, bulk.confirmation);
-        const [deleted] = await tx.update(tasks).set({ deletedAt: clock() }).where(liveTask(userId, id)).returning();
-        await scheduleReminders(tx, current, deleted!);
-        return { result: current, entries: [{ op: 'delete', taskId: id, before: snapshotOf(current), after: snapshotOf(deleted!) }] };
+        const { before, after } = changed;
+        await scheduleReminders(tx, before, after);
+        return { result: before, entries: [{ op: 'delete', taskId: id, before: snapshotOf(before), after: snapshotOf(after) }] };
       });
       return (await present(userId, [row]))[0]!;
     },
