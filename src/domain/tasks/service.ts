@@ -38,16 +38,24 @@ export function liveTask(userId: string, id: number): SQL {
 }
 
 /**
- * The user's next task number, taken in the caller's transaction: the counter row is locked until it commits, so
- * concurrent adds (on any instance) get consecutive numbers, and a number is never given twice, deleted or not.
+ * Insert a task numbered after the user's last one, in one statement: the counter row is bumped first and stays
+ * locked until the caller's transaction commits, so concurrent adds (on any instance) get consecutive numbers, and
+ * a number is never given twice, deleted or not.
  */
-export async function nextTaskId(db: Database, userId: string): Promise<number> {
-  const [row] = await db
-    .insert(taskNumbers)
-    .values({ userId, lastId: 1 })
-    .onConflictDoUpdate({ target: taskNumbers.userId, set: { lastId: sql`${taskNumbers.lastId} + 1` } })
-    .returning({ id: taskNumbers.lastId });
-  return row!.id;
+export async function insertNumbered(db: Database, values: Omit<typeof tasks.$inferInsert, 'id'> & { userId: string }): Promise<Row> {
+  const number = db.$with('number').as(
+    db
+      .insert(taskNumbers)
+      .values({ userId: values.userId, lastId: 1 })
+      .onConflictDoUpdate({ target: taskNumbers.userId, set: { lastId: sql`${taskNumbers.lastId} + 1` } })
+      .returning({ id: taskNumbers.lastId }),
+  );
+  const [created] = await db
+    .with(number)
+    .insert(tasks)
+    .values({ ...values, id: sql`(select ${number.id} from ${number})` })
+    .returning();
+  return created!;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -139,23 +147,19 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     const rule = parseRepeat(row.repeat);
     const due = dueOf(row) ?? firstOccurrence(rule, clock(), zone);
     const next = nextOccurrence(rule, due, zone);
-    const [created] = await tx
-      .insert(tasks)
-      .values({
-        userId: row.userId,
-        id: await nextTaskId(tx, row.userId),
-        title: row.title,
-        description: row.description,
-        priority: row.priority,
-        tags: row.tags,
-        repeat: row.repeat,
-        dueAt: next.at,
-        dueAllDay: next.allDay,
-        // Every occurrence reminds: the next one keeps the reminders, moved with its due.
-        reminders: remindersForNext(row.reminders, dueOf(row), next),
-      })
-      .returning();
-    await scheduleReminders(tx, null, created!);
+    const created = await insertNumbered(tx, {
+      userId: row.userId,
+      title: row.title,
+      description: row.description,
+      priority: row.priority,
+      tags: row.tags,
+      repeat: row.repeat,
+      dueAt: next.at,
+      dueAllDay: next.allDay,
+      // Every occurrence reminds: the next one keeps the reminders, moved with its due.
+      reminders: remindersForNext(row.reminders, dueOf(row), next),
+    });
+    await scheduleReminders(tx, null, created);
     return created;
   }
 
@@ -276,13 +280,9 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
       const data = parseInput(newTaskSchema, input);
       const zone = data.due_at || data.repeat || data.reminders?.length ? await settings.timeZone(userId) : 'UTC';
       const row = await journaled(userId, async (tx) => {
-        const id = await nextTaskId(tx, userId);
-        const [created] = await tx
-          .insert(tasks)
-          .values({ userId, id, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
-          .returning();
-        await scheduleReminders(tx, null, created!);
-        return { result: created!, entries: [{ op: 'create', taskId: id, before: null, after: snapshotOf(created!) }] };
+        const created = await insertNumbered(tx, { userId, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) });
+        await scheduleReminders(tx, null, created);
+        return { result: created, entries: [{ op: 'create', taskId: created.id, before: null, after: snapshotOf(created) }] };
       });
       return (await present(userId, [row], zone))[0]!;
     },
