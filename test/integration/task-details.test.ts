@@ -141,6 +141,20 @@ for (const driver of testDrivers) {
       assert.equal((await list('query=water%20plants%20daily')).length, 2);
     });
 
+    // Issue 18 merged the select for update into the update: the row each change journals as "before" must still be
+    // the one it locked, not its snapshot's (two toggles journaled as two completions would undo wrongly).
+    test('concurrent toggles and deletes each see the change before them: journaled once each, in order', async () => {
+      const task = await create({ title: 'Toggle me twice' });
+      const toggles = await Promise.all([1, 2].map(() => api('PATCH', `/tasks/${task.id}/complete`)));
+      assert.deepEqual(toggles.map((r) => r.statusCode), [200, 200]);
+      assert.deepEqual(toggles.map((r) => (r.json() as TaskJson).completed).sort(), [false, true]);
+      assert.equal((await api('GET', `/tasks/${task.id}`)).json().completed, false, 'two toggles leave it as it was');
+      const deletes = await Promise.all([1, 2].map(() => t.app.inject({ method: 'DELETE', url: `/api/${u.id}/tasks/${task.id}`, headers: u.headers })));
+      assert.deepEqual(deletes.map((r) => r.statusCode).sort(), [204, 404]);
+      const activity = (await api('GET', '/activity?limit=10')).json() as { op: string; task_id: number }[];
+      assert.deepEqual(activity.filter((e) => e.task_id === task.id).map((e) => e.op), ['delete', 'reopen', 'complete', 'create']);
+    });
+
     test('chat with the built-in engine sets and uses details end to end', async () => {
       const say = async (message: string) => {
         const res = await api('POST', '/chat', { message, timezone: 'Europe/Paris' });

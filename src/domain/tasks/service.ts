@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { startOfLocalDay } from '../../calendar/zones.js';
 import type { Database } from '../../db/client.js';
 import { taskNumbers, tasks } from '../../db/schema.js';
@@ -37,16 +38,24 @@ export function liveTask(userId: string, id: number): SQL {
 }
 
 /**
- * The user's next task number, taken in the caller's transaction: the counter row is locked until it commits, so
- * concurrent adds (on any instance) get consecutive numbers, and a number is never given twice, deleted or not.
+ * Insert a task numbered after the user's last one, in one statement: the counter row is bumped first and stays
+ * locked until the caller's transaction commits, so concurrent adds (on any instance) get consecutive numbers, and
+ * a number is never given twice, deleted or not.
  */
-export async function nextTaskId(db: Database, userId: string): Promise<number> {
-  const [row] = await db
-    .insert(taskNumbers)
-    .values({ userId, lastId: 1 })
-    .onConflictDoUpdate({ target: taskNumbers.userId, set: { lastId: sql`${taskNumbers.lastId} + 1` } })
-    .returning({ id: taskNumbers.lastId });
-  return row!.id;
+export async function insertNumbered(db: Database, values: Omit<typeof tasks.$inferInsert, 'id'> & { userId: string }): Promise<Row> {
+  const number = db.$with('number').as(
+    db
+      .insert(taskNumbers)
+      .values({ userId: values.userId, lastId: 1 })
+      .onConflictDoUpdate({ target: taskNumbers.userId, set: { lastId: sql`${taskNumbers.lastId} + 1` } })
+      .returning({ id: taskNumbers.lastId }),
+  );
+  const [created] = await db
+    .with(number)
+    .insert(tasks)
+    .values({ ...values, id: sql`(select ${number.id} from ${number})` })
+    .returning();
+  return created!;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -138,40 +147,69 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     const rule = parseRepeat(row.repeat);
     const due = dueOf(row) ?? firstOccurrence(rule, clock(), zone);
     const next = nextOccurrence(rule, due, zone);
-    const [created] = await tx
-      .insert(tasks)
-      .values({
-        userId: row.userId,
-        id: await nextTaskId(tx, row.userId),
-        title: row.title,
-        description: row.description,
-        priority: row.priority,
-        tags: row.tags,
-        repeat: row.repeat,
-        dueAt: next.at,
-        dueAllDay: next.allDay,
-        // Every occurrence reminds: the next one keeps the reminders, moved with its due.
-        reminders: remindersForNext(row.reminders, dueOf(row), next),
-      })
-      .returning();
-    await scheduleReminders(tx, null, created!);
+    const created = await insertNumbered(tx, {
+      userId: row.userId,
+      title: row.title,
+      description: row.description,
+      priority: row.priority,
+      tags: row.tags,
+      repeat: row.repeat,
+      dueAt: next.at,
+      dueAllDay: next.allDay,
+      // Every occurrence reminds: the next one keeps the reminders, moved with its due.
+      reminders: remindersForNext(row.reminders, dueOf(row), next),
+    });
+    await scheduleReminders(tx, null, created);
     return created;
   }
 
-  /** Apply `set` to a live task in `tx`, journaling it (and the next occurrence a completion creates). */
-  async function change(tx: Database, context: ChangeContext, userId: string, id: number, set: (current: Row) => Partial<Row>, zone: string, confirmation?: string) {
-    // Only an actual pending → done transition creates the next occurrence, even under concurrent calls.
-    const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
-    if (!current) throw taskNotFound(id);
-    const values = set(current);
-    if (!current.completed && values.completed === true) await guard(tx, userId, context, 'complete', id, confirmation);
-    const [updated] = await tx.update(tasks).set({ ...values, updatedAt: new Date() }).where(liveTask(userId, id)).returning();
-    const op = opOf(current, updated!);
-    await scheduleReminders(tx, current, updated!);
-    const next = op === 'complete' ? await createNext(tx, updated!, zone) : undefined;
-    const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(current), after: snapshotOf(updated!) }];
+  /**
+   * Lock the user's live task `id` and apply `values` to it in one statement; undefined when there is no such task.
+   * The sub-select takes the row lock before the update, as a select for update would: concurrent changes queue on
+   * it, and `before` is the row as this change found it (the latest committed one), which the journal needs.
+   */
+  async function lockAndUpdate(tx: Database, userId: string, id: number, values: PgUpdateSetSource<typeof tasks>): Promise<{ before: Row; after: Row } | undefined> {
+    const old = tx.select().from(tasks).where(liveTask(userId, id)).for('update').as('old');
+    const [row] = await tx
+      .update(tasks)
+      .set(values)
+      .from(old)
+      .where(and(eq(tasks.userId, old.userId), eq(tasks.id, old.id)))
+      .returning({ before: old._.selectedFields, after: getTableColumns(tasks) });
+    return row;
+  }
+
+  /**
+   * Apply `values` to a live task in `tx`, journaling it (and the next occurrence a completion creates). Values that
+   * depend on the task as it is are computed from it once it is locked, which costs a read first.
+   */
+  async function change(
+    tx: Database,
+    context: ChangeContext,
+    userId: string,
+    id: number,
+    values: PgUpdateSetSource<typeof tasks> | ((current: Row) => Partial<Row>),
+    zone: string,
+    confirmation?: string,
+  ) {
+    let set = values;
+    if (typeof set === 'function') {
+      const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
+      if (!current) throw taskNotFound(id);
+      set = set(current);
+    }
+    const changed = await lockAndUpdate(tx, userId, id, { ...set, updatedAt: new Date() });
+    if (!changed) throw taskNotFound(id);
+    const { before, after } = changed;
+    const op = opOf(before, after);
+    // Only an actual pending → done transition counts, even under concurrent calls. Refused, it throws: the
+    // transaction it runs in rolls back whole (no unit of work goes on after a failure), so the update is undone.
+    if (op === 'complete') await guard(tx, userId, context, 'complete', id, confirmation);
+    await scheduleReminders(tx, before, after);
+    const next = op === 'complete' ? await createNext(tx, after, zone) : undefined;
+    const entries: ChangeEntry[] = [{ op, taskId: id, before: snapshotOf(before), after: snapshotOf(after) }];
     if (next) entries.push({ op: 'create', taskId: next.id, before: null, after: snapshotOf(next) });
-    return { result: { row: updated!, next }, entries };
+    return { result: { row: after, next }, entries };
   }
 
   async function withNext(userId: string, row: Row, next: Row | undefined, zone: string): Promise<CompletedTask> {
@@ -242,13 +280,9 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
       const data = parseInput(newTaskSchema, input);
       const zone = data.due_at || data.repeat || data.reminders?.length ? await settings.timeZone(userId) : 'UTC';
       const row = await journaled(userId, async (tx) => {
-        const id = await nextTaskId(tx, userId);
-        const [created] = await tx
-          .insert(tasks)
-          .values({ userId, id, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) })
-          .returning();
-        await scheduleReminders(tx, null, created!);
-        return { result: created!, entries: [{ op: 'create', taskId: id, before: null, after: snapshotOf(created!) }] };
+        const created = await insertNumbered(tx, { userId, title: data.title, description: data.description ?? null, ...detailColumns(data, zone) });
+        await scheduleReminders(tx, null, created);
+        return { result: created, entries: [{ op: 'create', taskId: created.id, before: null, after: snapshotOf(created) }] };
       });
       return (await present(userId, [row], zone))[0]!;
     },
@@ -258,9 +292,14 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
       const data = parseInput(taskChangesSchema, input);
       const zone = await settings.timeZone(userId);
       const { title, description, completed } = data;
-      const { row, next } = await journaled(userId, (tx, context) =>
-        change(tx, context, userId, id, (current) => ({ title, description, completed, ...detailColumns(data, zone, current) }), zone, bulk.confirmation),
-      );
+      // A new due, repeat or reminder is read against the task as it is (a repeat anchors on its due, a reminder
+      // counts from it) and can be refused: those read the locked row first, so a missing task is still reported as
+      // such before anything about the input. The other fields are set whatever the row holds.
+      const values =
+        data.due_at === undefined && data.repeat === undefined && data.reminders === undefined
+          ? { title, description, completed, ...detailColumns(data, zone) }
+          : (current: Row) => ({ title, description, completed, ...detailColumns(data, zone, current) });
+      const { row, next } = await journaled(userId, (tx, context) => change(tx, context, userId, id, values, zone, bulk.confirmation));
       return withNext(userId, row, next, zone);
     },
 
@@ -268,7 +307,7 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     async complete(userId: string, id: number, options: { toggle?: boolean; confirmation?: string } = {}): Promise<CompletedTask> {
       const zone = await settings.timeZone(userId);
       const { row, next } = await journaled(userId, (tx, context) =>
-        change(tx, context, userId, id, (current) => ({ completed: options.toggle ? !current.completed : true }), zone, options.confirmation),
+        change(tx, context, userId, id, { completed: options.toggle ? sql`not ${tasks.completed}` : true }, zone, options.confirmation),
       );
       return withNext(userId, row, next, zone);
     },
@@ -276,12 +315,13 @@ export function createTaskService(db: Database, options: TaskServiceOptions) {
     /** Move a task to "Recently deleted" (purged after 30 days); returns it as it was. */
     async remove(userId: string, id: number, bulk: { confirmation?: string } = {}): Promise<Task> {
       const row = await journaled(userId, async (tx, context) => {
-        const [current] = await tx.select().from(tasks).where(liveTask(userId, id)).for('update');
-        if (!current) throw taskNotFound(id);
+        const changed = await lockAndUpdate(tx, userId, id, { deletedAt: clock() });
+        if (!changed) throw taskNotFound(id);
+        // Refused, this throws and the transaction rolls back whole, the delete with it.
         await guard(tx, userId, context, 'delete', id, bulk.confirmation);
-        const [deleted] = await tx.update(tasks).set({ deletedAt: clock() }).where(liveTask(userId, id)).returning();
-        await scheduleReminders(tx, current, deleted!);
-        return { result: current, entries: [{ op: 'delete', taskId: id, before: snapshotOf(current), after: snapshotOf(deleted!) }] };
+        const { before, after } = changed;
+        await scheduleReminders(tx, before, after);
+        return { result: before, entries: [{ op: 'delete', taskId: id, before: snapshotOf(before), after: snapshotOf(after) }] };
       });
       return (await present(userId, [row]))[0]!;
     },
