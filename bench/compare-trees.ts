@@ -22,9 +22,12 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
 const starts = Number(process.env.BENCH_STARTS ?? 3);
 const sizes: Sizes = { smallHistory: 10, windowHistory: 40, largeHistory: 40, historyConversations: 2, largeTasks: 50, loopUsers: 8 };
 
-/** Compile `tree`'s src/ next to this tree's packages (so they resolve), with its migrations and PGlite template. */
+/**
+ * Compile `tree`'s src/ inside its own node_modules (so its code runs on its own packages and patches: each tree
+ * needs its `npm ci`), with its migrations and PGlite template.
+ */
 function build(tree: string, name: string): Entry {
-  const root = path.resolve('node_modules/.cache', `compare-${name}`);
+  const root = path.resolve(tree, 'node_modules/.cache', `compare-${name}`);
   const outDir = path.join(root, 'dist');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -47,11 +50,11 @@ async function timeStart(entry: Entry, dataDir: string, databaseUrl?: string): P
 const line = (label: string, values: Record<string, string>) => console.log(`| ${label} | ${Object.values(values).join(' | ')} |`);
 
 // BENCH_REUSE=1 measures the builds a previous run left (rebuilding both trees takes minutes on a loaded machine).
-const reused = (name: string): Entry | undefined => {
-  const main = path.resolve('node_modules/.cache', `compare-${name}`, 'dist/main.js');
+const reused = (tree: string, name: string): Entry | undefined => {
+  const main = path.resolve(tree, 'node_modules/.cache', `compare-${name}`, 'dist/main.js');
   return process.env.BENCH_REUSE === '1' && existsSync(main) ? { label: name, args: [main] } : undefined;
 };
-const entries = { before: reused('before') ?? build(beforeDir, 'before'), after: reused('after') ?? build(process.cwd(), 'after') };
+const entries = { before: reused(beforeDir, 'before') ?? build(beforeDir, 'before'), after: reused(process.cwd(), 'after') ?? build(process.cwd(), 'after') };
 const sides = ['before', 'after'] as const;
 console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 
