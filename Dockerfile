@@ -22,10 +22,14 @@ COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
+# The heap limit: the server's live heap is ~70 MB, but on a host with GBs of memory V8 lets garbage pile up
+# to a limit of GBs before a full collection (RSS 154 → 366 MB over a 10,000-turn soak, all of it dead old space);
+# capped, RSS stays flat at ~200 MB with no measurable GC cost. Raise it (NODE_OPTIONS) for unusual loads.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATA_DIR=/app/data
+    DATA_DIR=/app/data \
+    NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

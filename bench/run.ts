@@ -43,6 +43,7 @@ function machine(): Record<string, string> {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    'server NODE_OPTIONS': process.env.BENCH_SERVER_NODE_OPTIONS ?? '(none)',
     pglite: String(pglite.version),
     'load average at start (1/5/15 min)': os.loadavg().map((x) => x.toFixed(2)).join(' / '),
   };

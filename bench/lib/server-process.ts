@@ -57,6 +57,8 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
     AUTH_RATE_LIMIT_MAX: '1000000',
     JWT_TTL_SECONDS: '7200',
     ...(spec.databaseUrl ? { DATABASE_URL: spec.databaseUrl } : {}),
+    // BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=256 measures the server as the container image runs it.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     ...(existsSync(path.join(webDist, 'index.html')) ? { WEB_DIST_DIR: webDist } : {}),
   };
   const started = performance.now();

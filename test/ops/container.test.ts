@@ -63,6 +63,8 @@ describe('Dockerfile', () => {
     const env = runtime.find((l) => l.startsWith('ENV')) ?? '';
     assert.match(env, /NODE_ENV=production/);
     assert.match(env, /HOST=0\.0\.0\.0/);
+    // Without a heap limit V8 lets dead objects grow the process to hundreds of MB on a big host (docs/benchmarks.md).
+    assert.match(env, /NODE_OPTIONS=--max-old-space-size=256\b/);
     // The user is set before the process starts: nothing after it switches back.
     assert.ok(runtime.indexOf('USER node') < runtime.findIndex((l) => l.startsWith('CMD')));
   });
