@@ -89,7 +89,9 @@ describe('quick add and the task editor in the browser', { skip: SKIP_BROWSER },
         await tasks.quickAddInput.fill('p1 tomorrow');
         await tasks.quickAddInput.press('Enter');
         await tasks.quickAddError.waitFor();
-        assert.match(await tasks.quickAddError.innerText(), /no task in that yet/);
+        // Enter beat the typing preview's 250 ms pause; the preview read it cancelled must not land later and clear the refusal.
+        await page.waitForTimeout(800);
+        assert.match(await tasks.quickAddError.innerText({ timeout: 1000 }), /no task in that yet/);
         assert.equal(await tasks.quickAddInput.getAttribute('aria-invalid'), 'true');
 
         await tasks.quickAddInput.fill(`buy ${'milk '.repeat(220)}`);

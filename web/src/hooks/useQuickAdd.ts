@@ -41,6 +41,8 @@ export function useQuickAdd(
   const [added, setAdded] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef<AbortController | null>(null);
+  // The pending preview read; Enter cancels it, or it would land after Enter's own read and clear Enter's refusal.
+  const previewTimer = useRef<number | null>(null);
   const line = text.trim();
 
   const read = useCallback(
@@ -73,8 +75,15 @@ export function useQuickAdd(
       setError(null);
       return;
     }
-    const timer = window.setTimeout(() => void read(line), PREVIEW_DELAY_MS);
-    return () => window.clearTimeout(timer);
+    const timer = window.setTimeout(() => {
+      previewTimer.current = null;
+      void read(line);
+    }, PREVIEW_DELAY_MS);
+    previewTimer.current = timer;
+    return () => {
+      window.clearTimeout(timer);
+      if (previewTimer.current === timer) previewTimer.current = null;
+    };
   }, [line, read]);
 
   useEffect(() => () => inFlight.current?.abort(), []);
@@ -86,6 +95,10 @@ export function useQuickAdd(
 
   const submit = useCallback(async (): Promise<boolean> => {
     if (!line || busy) return false;
+    if (previewTimer.current !== null) {
+      window.clearTimeout(previewTimer.current);
+      previewTimer.current = null;
+    }
     setBusy(true);
     try {
       const drafts = preview?.text === line ? preview.tasks : await read(line);
