@@ -12,6 +12,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY web ./web
+# The server bundle's build script (esbuild).
+COPY tools/build ./tools/build
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS prod-deps

@@ -1,5 +1,2 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Where the committed SQL migrations live, next to this module in src/ and dist/. */
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Where the committed SQL migrations live (src/db/migrations, and dist/db/migrations in a build). */
+export { migrationsFolder } from '../paths.js';

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -20,6 +18,7 @@ import type { TaskService } from '../domain/tasks/service.js';
 import type { ToolWork } from '../mcp/tool-work.js';
 import { registerMcpRoutes } from '../mcp/transports/http.js';
 import { AppError, errorBody } from '../errors.js';
+import { webDistFolder } from '../paths.js';
 import { anonymiseUserId } from '../observability/logger.js';
 import type { ErrorReporter } from '../observability/error-reporter.js';
 import { requireUser } from './authenticate.js';
@@ -86,7 +85,6 @@ declare module 'fastify' {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Build the Fastify app (no listen): API, auth, health, MCP and the web UI. */
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -199,7 +197,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   registerMcpRoutes(app, { verifyToken: deps.verifyMcpToken, work: deps.toolWork, origins: deps.origins, config });
 
-  await registerWebUi(app, config.WEB_DIST_DIR ?? defaultWebDist);
+  await registerWebUi(app, config.WEB_DIST_DIR ?? webDistFolder);
   return app;
 }
 

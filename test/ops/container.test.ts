@@ -34,6 +34,8 @@ describe('Dockerfile', () => {
     assert.deepEqual([...byStage.keys()], ['build', 'prod-deps', 'runtime']);
     assert.ok(byStage.get('build')?.some((l) => /^RUN npm ci\b(?!.*--omit=dev)/.test(l)), 'the build stage installs dev dependencies');
     assert.ok(byStage.get('build')?.includes('RUN npm run build'));
+    const build = byStage.get('build') ?? [];
+    assert.ok(build.indexOf('COPY tools/build ./tools/build') !== -1 && build.indexOf('COPY tools/build ./tools/build') < build.indexOf('RUN npm run build'), 'the bundle script is there before the build');
     assert.ok(byStage.get('prod-deps')?.some((l) => /^RUN npm ci --omit=dev\b/.test(l)), 'production dependencies only');
   });
 
@@ -78,7 +80,7 @@ describe('Dockerfile', () => {
 
   test('the build context leaves out secrets, local data and build output', () => {
     for (const entry of ['.env', 'node_modules', 'dist', 'web/dist', 'data', '.git']) assert.ok(dockerignore.includes(entry), entry);
-    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', '.npmrc', 'patches', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const needed of ['src', 'web', 'package.json', 'package-lock.json', '.npmrc', 'patches', 'tsconfig.json', 'tsconfig.build.json', 'tools']) {
       assert.ok(!dockerignore.includes(needed), `${needed} is needed by the build stage`);
     }
   });
