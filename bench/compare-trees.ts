@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createScratchDatabase } from '../test/helpers/db.js';
 import { freePort } from '../test/helpers/test-app.js';
+import { bundleIfShipped } from './lib/build.js';
 import { addProbe, completeProbe, Conversation, listProbe, mixedUser } from './lib/scenarios.js';
 import { startServer, type Entry } from './lib/server-process.js';
 import { cell, summarize } from './lib/stats.js';
@@ -37,6 +38,7 @@ function build(tree: string, name: string): Entry {
   cpSync(path.join(tree, 'package.json'), path.join(root, 'package.json'));
   const template = path.join(outDir, 'cli/build-template.js');
   if (existsSync(template) && spawnSync(process.execPath, [template], { stdio: 'inherit' }).status !== 0) throw new Error(`${tree}: template build failed`);
+  bundleIfShipped(tree, outDir);
   return { label: name, args: [path.join(outDir, 'main.js')] };
 }
 

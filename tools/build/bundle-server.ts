@@ -4,6 +4,7 @@
 // 3.4 → 2.4 s on PGlite, and ~45 MB less memory (docs/benchmarks.md). Run by `npm run build:server` after tsc,
 // whose dist/ the CLI tools (mcp-stdio, migrate, build-template) still run from.
 import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 // Left in node_modules: packages that read their own files at run time. PGlite loads its WebAssembly and data
@@ -11,10 +12,12 @@ import { build } from 'esbuild';
 // they load, and pg's native binding is optional and absent.
 const EXTERNAL = ['@electric-sql/pglite', 'pino', 'pino-roll', '@sentry/node', 'pg-native'];
 
-rmSync('dist/chunks', { recursive: true, force: true });
+// The benchmarks bundle into their own copy of dist/ (BUNDLE_OUTDIR); npm run build:server into dist/.
+const outdir = process.env.BUNDLE_OUTDIR ?? 'dist';
+rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
 const result = await build({
   entryPoints: { main: 'src/main.ts' },
-  outdir: 'dist',
+  outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   // Dynamic imports (the agent runtime, the OpenAI provider, a database driver) stay separate chunks, loaded when used.
@@ -37,6 +40,6 @@ const result = await build({
 // What the bundle still imports at run time (Node's built-ins and the packages above): test/ops/server-bundle.test.ts
 // checks it, so a dependency that stops being bundled is noticed.
 const runtimeImports = new Set(Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path)));
-writeFileSync('dist/main.imports.json', `${JSON.stringify([...runtimeImports].sort(), null, 1)}\n`);
+writeFileSync(path.join(outdir, 'main.imports.json'), `${JSON.stringify([...runtimeImports].sort(), null, 1)}\n`);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`server bundle ready: dist/main.js (${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1e6).toFixed(1)} MB with source maps)`);
+console.log(`server bundle ready: ${path.join(outdir, 'main.js')} (${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1e6).toFixed(1)} MB with source maps)`);
