@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   else results.machine.postgres = `${await postgresVersion(adminUrl)} at ${new URL(adminUrl).host}`;
 
   console.log(`[${stamp()}] building the server`);
-  const { entry, buildMs, typeErrors, template } = buildServer();
+  const { entry, profileEntry, buildMs, typeErrors, template } = buildServer();
   results.notes.push(
     `Server compiled with tsc in ${(buildMs / 1000).toFixed(1)} s${typeErrors ? ' (the tree had type errors at the time; the emitted JavaScript was measured)' : ''}; ` +
       (template ? 'the build ships a migrated PGlite template, so a new DATA_DIR loads it' : 'no PGlite template is shipped: a new DATA_DIR runs initdb') +
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const gap = largestGap(checkTargets(results, main.name));
   if (gap) {
     console.log(`[${stamp()}] profiling "${gap.workload}" on ${main.name} (largest gap: ${gap.target})`);
-    const summary = await profileWorkload(main, gap.workload, plan.profileMs);
+    const summary = await profileWorkload(main, gap.workload, plan.profileMs, profileEntry);
     results.profile = { ...summary, workload: `${gap.workload} on ${main.name}`, reason: `${gap.target}: ${gap.measured}` };
   }
   results.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');

@@ -2,7 +2,7 @@
 // under node_modules/.cache (ignored by git and eslint, and packages still resolve from there) so it never
 // races another build writing dist/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from './server-process.js';
 
@@ -10,7 +10,7 @@ import type { Entry } from './server-process.js';
 export const BUILD_ROOT = path.resolve('node_modules/.cache/todo-chatbot-bench');
 
 /** Compile src/ (tsconfig.build.json) into BUILD_ROOT/dist with its migrations; returns the entry and the build time. */
-export function buildServer(): { entry: Entry; buildMs: number; typeErrors: boolean; template: boolean } {
+export function buildServer(): { entry: Entry; profileEntry: Entry; buildMs: number; typeErrors: boolean; template: boolean } {
   const started = performance.now();
   const outDir = path.join(BUILD_ROOT, 'dist');
   rmSync(outDir, { recursive: true, force: true });
@@ -29,8 +29,13 @@ export function buildServer(): { entry: Entry; buildMs: number; typeErrors: bool
     const made = spawnSync(process.execPath, [template], { stdio: 'inherit' });
     if (made.status !== 0) throw new Error(`building the PGlite template failed (exit ${made.status})`);
   }
+  // The profile runs the unbundled modules: the same code, with each function's package still in its file name.
+  copyFileSync(path.join(outDir, 'main.js'), path.join(outDir, 'main.unbundled.js'));
   const bundled = bundleIfShipped('.', outDir);
-  return { entry: { label: `node dist/main.js (${bundled ? 'bundled' : 'compiled'})`, args: [path.join(outDir, 'main.js')] }, buildMs: performance.now() - started, typeErrors: tsc.status !== 0, template: shipsTemplate };
+  return {
+    entry: { label: `node dist/main.js (${bundled ? 'bundled' : 'compiled'})`, args: [path.join(outDir, 'main.js')] },
+    profileEntry: { label: 'node dist/main.unbundled.js (compiled, not bundled)', args: [path.join(outDir, 'main.unbundled.js')] },
+    buildMs: performance.now() - started, typeErrors: tsc.status !== 0, template: shipsTemplate };
 }
 
 /**

@@ -69,7 +69,7 @@ function profileSection(r: Results): string {
   const frames = (list: { name: string; ms: number; share: number }[]) =>
     table(['', 'ms', 'share of busy time'], list.map((f) => [`\`${f.name.replace(/\|/g, '\\|')}\``, fmt(f.ms), `${fmt(f.share * 100)}%`]));
   return [
-    `Largest gap: **${p.reason}**. Server restarted under \`node --cpu-prof\` and driven with: ${p.workload}.`,
+    `Largest gap: **${p.reason}**. Server restarted under \`node --cpu-prof\`, unbundled (the same code, each function still in its package's file), and driven with: ${p.workload}.`,
     `Profile: ${fmt(p.totalMs / 1000)} s, ${fmt(p.idleShare * 100)}% idle (waiting on the database or the client).`,
     '',
     '**Self time by package / directory**',

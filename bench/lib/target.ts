@@ -47,7 +47,8 @@ export interface Target {
   /** Conversation ids of the small- and large-history users (seeded). */
   historyConversations: { small: number[]; window: number[]; large: number[] };
   /** Restart the server on the same port, database and secret (optionally with extra node flags). */
-  restart(nodeFlags?: string[]): Promise<RunningServer>;
+  /** Restart the server, with extra Node flags and, if given, another build of it on the same data. */
+  restart(nodeFlags?: string[], entry?: Entry): Promise<RunningServer>;
 }
 
 /** The oldest task of the large-task user: beyond the newest 1,000, where list_tasks stops. */
@@ -108,9 +109,9 @@ export async function prepareTarget(name: DriverName, entry: Entry, dataDir: str
       window: await conversationsOf(users.historyWindow),
       large: await conversationsOf(users.historyLarge),
     },
-    async restart(nodeFlags) {
+    async restart(nodeFlags, other) {
       await target.server.stop();
-      target.server = await startServer({ ...spec, nodeFlags });
+      target.server = await startServer({ ...spec, nodeFlags, entry: other ?? spec.entry });
       return target.server;
     },
   };

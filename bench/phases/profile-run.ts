@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../../test/helpers/test-app.js';
 import { summarizeProfile, type ProfileSummary } from '../lib/profile.js';
 import { Conversation, mixedUser, rotatingListProbe, turnKinds } from '../lib/scenarios.js';
-import { startServer } from '../lib/server-process.js';
+import { startServer, type Entry } from '../lib/server-process.js';
 import type { Target } from '../lib/target.js';
 import { closedLoop, type VirtualUser } from '../lib/workload.js';
 
@@ -26,8 +26,11 @@ function usersFor(target: Target, workload: Workload): VirtualUser[] {
 // Load applied after start-up before the profile window opens (JIT warm-up, first key load, pools filled).
 const WARMUP_MS = 1500;
 
-/** Restart `target` under --cpu-prof, apply the workload for `durationMs` after a warm-up, stop it and summarise that window. */
-export async function profileWorkload(target: Target, workload: Workload, durationMs: number): Promise<ProfileSummary> {
+/**
+ * Restart `target` under --cpu-prof (as `entry`, default its own build), apply the workload for `durationMs` after
+ * a warm-up, stop it and summarise that window.
+ */
+export async function profileWorkload(target: Target, workload: Workload, durationMs: number, entry: Entry = target.spec.entry): Promise<ProfileSummary> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
   const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   try {
@@ -35,13 +38,13 @@ export async function profileWorkload(target: Target, workload: Workload, durati
     if (workload === 'start-up') {
       const data = mkdtempSync(path.join(os.tmpdir(), 'bench-prof-data-'));
       try {
-        const server = await startServer({ ...target.spec, port: await freePort(), dataDir: data, secret: randomBytes(32).toString('base64'), nodeFlags: flags });
+        const server = await startServer({ ...target.spec, entry, port: await freePort(), dataDir: data, secret: randomBytes(32).toString('base64'), nodeFlags: flags });
         await server.stop();
       } finally {
         rmSync(data, { recursive: true, force: true });
       }
     } else {
-      const server = await target.restart(flags);
+      const server = await target.restart(flags, entry);
       await closedLoop(usersFor(target, workload), durationMs, WARMUP_MS);
       await server.stop();
       skipMs = server.startupMs + WARMUP_MS;
