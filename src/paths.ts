@@ -1,6 +1,6 @@
 // The files the server reads at run time, found from the package root (the nearest folder above this module that
 // holds package.json) rather than from this module's own place: the server runs from src/ (tsx), from tsc's dist/
-// and as the bundle dist/main.js (tools/build/bundle-server.mjs), where every module's import.meta.url is the
+// and as the bundle dist/main.js (tools/build/bundle-server.ts), where every module's import.meta.url is the
 // bundle's or one of its chunks'.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
