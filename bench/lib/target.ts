@@ -46,8 +46,7 @@ export interface Target {
   users: TargetUsers;
   /** Conversation ids of the small- and large-history users (seeded). */
   historyConversations: { small: number[]; window: number[]; large: number[] };
-  /** Restart the server on the same port, database and secret (optionally with extra node flags). */
-  /** Restart the server, with extra Node flags and, if given, another build of it on the same data. */
+  /** Restart the server on the same port, database and secret, optionally with extra Node flags and another build of it. */
   restart(nodeFlags?: string[], entry?: Entry): Promise<RunningServer>;
 }
 

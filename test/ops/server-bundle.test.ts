@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,19 +17,13 @@ import { SmokeClient } from '../../tools/smoke/client.js';
 import { signUp } from '../../tools/smoke/session.js';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { ensureServerBuild, ROOT } from '../helpers/server-build.js';
+import { freePort } from '../helpers/test-app.js';
 
-/** What the bundle may still import from node_modules: packages that read their own files at run time. */
-// (pino-roll too, which pino's worker loads by name; bufferutil and utf-8-validate are ws's optional add-ons, absent.)
+/**
+ * What the bundle may still import from node_modules: packages that read their own files at run time (pino-roll too,
+ * which pino's worker loads by name), and ws's optional add-ons bufferutil and utf-8-validate, which are absent.
+ */
 const EXTERNAL = ['@electric-sql/pglite', '@sentry/node', 'bufferutil', 'pg-native', 'pino', 'utf-8-validate'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== 'object') throw new Error('no port');
-  return address.port;
-}
 
 interface Running {
   url: string;

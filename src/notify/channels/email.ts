@@ -47,6 +47,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   // nodemailer loads with the first mail (~60 ms of start-up saved for every server, most of which send none).
   let transport: Transporter | undefined;
   const transportNow = async (): Promise<Transporter> => {
+    if (transport) return transport;
     const { default: nodemailer } = await import('nodemailer');
     transport ??= nodemailer.createTransport({ url: deps.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2 });
     return transport;
